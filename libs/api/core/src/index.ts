@@ -1,0 +1,6 @@
+export * from './lib/config';
+export * from './lib/database';
+export * from './lib/errors';
+export * from './lib/http';
+export * from './lib/core.module';
+export * from './lib/configure-app';

@@ -1,0 +1,5 @@
+export * from './env.validation';
+export * from './app.config';
+export * from './auth.config';
+export * from './database.config';
+export * from './calls.config';

@@ -1,0 +1,55 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { AppConfig } from './config/app.config';
+import { createValidationPipe } from './errors/validation';
+
+export const API_PREFIX = 'api/v2';
+
+/**
+ * Everything `main.ts` and the integration tests both set on the application: prefix,
+ * validation, security headers, CORS allow-list, Swagger and graceful shutdown.
+ */
+export function configureApp(app: INestApplication): void {
+  const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: [] });
+  app.useGlobalPipes(createValidationPipe());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:', 'data:'],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'script-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.enableCors({
+    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin)),
+    credentials: true,
+  });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Callshop API')
+      .setDescription(
+        'Marketplace API: accounts, shops, products, calls and callback requests. ' +
+          'Errors share one JSON shape: `{ statusCode, error, message, details? }`. ' +
+          'Real-time signaling is a Socket.io namespace `/calls` described in docs/calls-protocol.md.',
+      )
+      .setVersion('2')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

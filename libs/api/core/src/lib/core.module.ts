@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigType } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { appConfig, authConfig, callsConfig, databaseConfig, validateEnv } from './config';
+import { DatabaseModule } from './database/database.module';
+import { AllExceptionsFilter } from './errors/all-exceptions.filter';
+import { HealthController } from './health/health.controller';
+
+/**
+ * Configuration (validated at start-up), structured logs, the database, domain events,
+ * rate limiting, health checks and the error filter: what every feature module stands on.
+ */
+@Module({
+  imports: [
+    ConfigModule.forRoot({
+      isGlobal: true,
+      ignoreEnvFile: true,
+      validate: validateEnv,
+      load: [appConfig, authConfig, databaseConfig, callsConfig],
+    }),
+    LoggerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => ({
+        pinoHttp: {
+          level: app.logLevel,
+          // Never log tokens, passwords or signaling payloads.
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v2/health') },
+          transport:
+            app.env === 'development' && process.stdout.isTTY
+              ? { target: 'pino-pretty', options: { singleLine: true } }
+              : undefined,
+        },
+      }),
+    }),
+    DatabaseModule,
+    EventEmitterModule.forRoot({ wildcard: false }),
+    ThrottlerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: (app: ConfigType<typeof appConfig>) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: app.rateLimitPerMinute }],
+      }),
+    }),
+    TerminusModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+  ],
+})
+export class CoreModule {}

@@ -1,0 +1,5 @@
+export * from './base.entity';
+export * from './embedded-postgres';
+export * from './database.options';
+export * from './database.module';
+export * from './migrations';

@@ -1,0 +1,5 @@
+export * from './lib/common';
+export * from './lib/auth';
+export * from './lib/products';
+export * from './lib/calls';
+export * from './lib/call-socket';

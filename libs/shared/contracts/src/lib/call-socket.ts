@@ -1,0 +1,94 @@
+import type { CallDto, ShopPresence, CustomerPresence, CallbackRequestDto, CallParty } from './calls';
+
+/** Socket.io path and namespace of the signaling server. */
+export const CALL_SOCKET_NAMESPACE = '/calls';
+export const CALL_SOCKET_PATH = '/socket.io';
+
+/** Error codes in a refused acknowledgement or `error` event. */
+export type SocketErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_PAYLOAD'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'CONFLICT'
+  | 'NOT_IN_CALL'
+  | 'RATE_LIMITED'
+  | 'INTERNAL';
+
+export interface SocketError {
+  code: SocketErrorCode;
+  message: string;
+}
+
+/** Every client-to-server message is acknowledged with this. */
+export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: SocketError };
+
+/** WebRTC negotiation payloads relayed between the two devices of a live call. */
+export type SignalPayload =
+  | { kind: 'description'; description: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string } }
+  | { kind: 'candidate'; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null }
+  | { kind: 'media'; audio: boolean; video: boolean };
+
+export const SIGNAL_LIMITS = {
+  /** Largest SDP accepted, in characters. */
+  sdpMax: 64 * 1024,
+  candidateMax: 2048,
+  /** Signaling messages one socket may send per second before being refused. */
+  messagesPerSecond: 50,
+} as const;
+
+/** Which side of the call a device is on, and its role in perfect negotiation. */
+export interface CallBinding {
+  call: CallDto;
+  role: 'caller' | 'callee';
+  /** The callee is the polite peer: it rolls back its own offer on glare. */
+  polite: boolean;
+}
+
+export interface CallIdPayload {
+  callId: string;
+}
+
+export interface SignalMessage {
+  callId: string;
+  signal: SignalPayload;
+}
+
+/** Messages a client sends; each takes an acknowledgement callback. */
+export interface CallClientEvents {
+  'call:accept': (p: CallIdPayload, ack: (r: Ack<CallBinding>) => void) => void;
+  'call:decline': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
+  'call:cancel': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
+  'call:hangup': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
+  'call:signal': (p: SignalMessage, ack: (r: Ack) => void) => void;
+  /** Re-bind a live call to this socket (after a reconnect, or a REST initiate without deviceId). */
+  'call:resume': (p: CallIdPayload, ack: (r: Ack<CallBinding>) => void) => void;
+  'presence:subscribe': (p: { shopId: string }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
+  'presence:unsubscribe': (p: { shopId: string }, ack: (r: Ack) => void) => void;
+  /** Sellers only: take calls or not. */
+  'presence:set-available': (p: { available: boolean }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
+}
+
+/** Messages the server pushes. */
+export interface CallServerEvents {
+  /** Sent once after the handshake: who this socket is. */
+  'session:ready': (p: { userId: string; shopId?: string; available?: boolean; activeCall: CallDto | null }) => void;
+  /** Rings every online device of the callee. */
+  'call:incoming': (p: { call: CallDto }) => void;
+  /** The callee accepted; sent to the caller's devices and the answering device. */
+  'call:accepted': (p: CallBinding & { deviceId: string }) => void;
+  /** Another device (or staff member) took the call: stop ringing. */
+  'call:answered-elsewhere': (p: { callId: string; answeredBy: CallParty }) => void;
+  /** The call reached a final status; sent to every device of both parties. */
+  'call:ended': (p: { call: CallDto }) => void;
+  'call:signal': (p: SignalMessage) => void;
+  /** The other party's device dropped; the call waits `graceMs` for it to come back. */
+  'call:peer-disconnected': (p: { callId: string; graceMs: number }) => void;
+  'call:peer-reconnected': (p: { callId: string }) => void;
+  'presence:shop': (p: ShopPresence) => void;
+  'presence:customer': (p: CustomerPresence) => void;
+  'callback:updated': (p: { callback: CallbackRequestDto }) => void;
+  /** Asynchronous error not tied to an acknowledgement. */
+  error: (p: SocketError) => void;
+}

@@ -1,0 +1,203 @@
+import type { PageQuery } from './common';
+import type { ProductSummary, ShopSummary } from './products';
+
+export type CallType = 'video' | 'audio';
+export const CALL_TYPES: readonly CallType[] = ['video', 'audio'] as const;
+
+/** Every state a call can be in. `ringing` and `accepted` are live; the rest are final. */
+export type CallStatus =
+  | 'ringing'
+  | 'accepted'
+  | 'declined'
+  | 'cancelled'
+  | 'missed'
+  | 'busy'
+  | 'ended'
+  | 'failed';
+export const CALL_STATUSES: readonly CallStatus[] = [
+  'ringing',
+  'accepted',
+  'declined',
+  'cancelled',
+  'missed',
+  'busy',
+  'ended',
+  'failed',
+] as const;
+export const LIVE_CALL_STATUSES: readonly CallStatus[] = ['ringing', 'accepted'] as const;
+
+/**
+ * The only legal status changes. The server applies them with one conditional update, so
+ * when accept, decline, cancel and the ring deadline race, exactly one wins.
+ */
+export const CALL_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
+  ringing: ['accepted', 'declined', 'cancelled', 'missed', 'failed'],
+  accepted: ['ended', 'failed'],
+  declined: [],
+  cancelled: [],
+  missed: [],
+  busy: [],
+  ended: [],
+  failed: [],
+};
+
+/** Why a call is over. */
+export type CallEndReason =
+  | 'hangup'
+  | 'declined'
+  | 'cancelled'
+  | 'timeout'
+  | 'offline'
+  | 'busy'
+  | 'connection_lost'
+  | 'error';
+
+/** Which side started the call. */
+export type CallInitiator = 'customer' | 'shop';
+
+/** The call from the point of view of the user reading it. */
+export type CallDirection = 'incoming' | 'outgoing';
+
+export interface CallParty {
+  id: string;
+  name: string;
+}
+
+export interface CallDto {
+  id: string;
+  type: CallType;
+  status: CallStatus;
+  endReason: CallEndReason | null;
+  initiatedBy: CallInitiator;
+  customer: CallParty;
+  shop: ShopSummary;
+  /** The staff member who placed or answered the call for the shop. */
+  staff: CallParty | null;
+  product: ProductSummary | null;
+  createdAt: string;
+  ringDeadlineAt: string | null;
+  answeredAt: string | null;
+  endedAt: string | null;
+  /** Whole seconds between answer and end; null if never answered. */
+  durationSeconds: number | null;
+}
+
+/** A call in a user's history, with its direction for that user. */
+export interface CallHistoryItem extends CallDto {
+  direction: CallDirection;
+}
+
+export interface CallHistoryQuery extends PageQuery {
+  status?: CallStatus;
+  direction?: CallDirection;
+  /** ISO dates bounding `createdAt`. */
+  from?: string;
+  to?: string;
+}
+
+/**
+ * `POST /api/v2/video-call/initiate`. A customer names `sellerId` (the shop) and `productId`;
+ * a seller names `customerId` (and optionally the product the call is about).
+ */
+export interface InitiateCallRequest {
+  sellerId?: string;
+  productId?: string;
+  customerId?: string;
+  type?: CallType;
+  /** The caller's socket id, so the call is bound to the device that placed it. */
+  deviceId?: string;
+}
+
+/** `GET /api/v2/video-call/seller-info/:sellerId` */
+export interface SellerInfoDto extends ShopSummary {
+  description: string;
+  phoneNumber: string | null;
+  online: boolean;
+  available: boolean;
+}
+
+/** `GET /api/v2/video-call/product-seller/:productId` */
+export interface ProductSellerDto {
+  product: ProductSummary & { description: string; stock: number };
+  seller: SellerInfoDto;
+}
+
+/** A shop's live status as customers see it. */
+export interface ShopPresence {
+  shopId: string;
+  /** Some staff member is connected. */
+  online: boolean;
+  /** Some connected staff member is available to take calls. */
+  available: boolean;
+}
+
+/** A customer's status as a shop they contacted sees it. */
+export interface CustomerPresence {
+  customerId: string;
+  online: boolean;
+}
+
+export interface IceServerDto {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
+export interface IceServersResponse {
+  iceServers: IceServerDto[];
+  /** Seconds the TURN credentials stay valid; null when no TURN secret is configured. */
+  ttl: number | null;
+  /** Use only relayed candidates (hides both parties' IP addresses). */
+  relayOnly: boolean;
+}
+
+/** A customer who contacted a shop, as the shop sees them (who it may call back). */
+export interface ShopContactDto {
+  customer: CallParty;
+  /** Shown to the shop only because this customer contacted it. */
+  phoneNumber: string | null;
+  lastContactAt: string;
+  online: boolean;
+}
+
+export type CallbackPreference = 'phone' | 'video';
+export type CallbackStatus = 'open' | 'done' | 'cancelled';
+
+export interface CallbackRequestDto {
+  id: string;
+  customer: CallParty;
+  /** The customer's phone number, shown only to the shop's staff. */
+  customerPhone?: string | null;
+  shop: ShopSummary;
+  product: ProductSummary | null;
+  note: string | null;
+  preference: CallbackPreference;
+  status: CallbackStatus;
+  handledBy: CallParty | null;
+  createdAt: string;
+  handledAt: string | null;
+}
+
+export interface CreateCallbackRequest {
+  sellerId: string;
+  productId?: string;
+  note?: string;
+  preference?: CallbackPreference;
+  /** A number to call back on, when the account has none. */
+  phoneNumber?: string;
+}
+
+export interface UpdateCallbackRequest {
+  status: Exclude<CallbackStatus, 'open'>;
+}
+
+export interface CallbackQuery extends PageQuery {
+  status?: CallbackStatus;
+}
+
+/** Counts a seller console shows as badges. */
+export interface CallSummaryDto {
+  missedToday: number;
+  missedTotal: number;
+  openCallbacks: number;
+}
