@@ -1,0 +1,26 @@
+/**
+ * Formats an integer amount of minor units (cents) in its currency. The number of minor
+ * digits comes from the currency itself (JPY has none, KWD has three), so the amount is
+ * never off by a factor of a hundred.
+ */
+export function formatMoney(amountMinor: number, currency: string, locale = 'en-US'): string {
+  let format: Intl.NumberFormat;
+  try {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    // An unknown currency code: show the number with the code rather than throw in a template.
+    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
+  }
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(amountMinor / 10 ** digits);
+}
+
+/** `75` → `1:15`, `3725` → `1:02:05`. Negative or missing values read as zero. */
+export function formatDuration(totalSeconds: number | null | undefined): string {
+  const s = Math.max(0, Math.floor(totalSeconds ?? 0));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const ss = String(seconds).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
+}
