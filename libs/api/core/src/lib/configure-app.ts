@@ -33,7 +33,8 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.enableCors({
-    origin: (origin, cb) => cb(null, !origin || config.corsOrigins.includes(origin)),
+    origin: (origin: string | undefined, cb: (err: Error | null, allow?: boolean) => void) =>
+      cb(null, !origin || config.corsOrigins.includes(origin)),
     credentials: true,
   });
   app.enableShutdownHooks();

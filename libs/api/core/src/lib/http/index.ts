@@ -1,1 +1,2 @@
 export * from './parse-uuid.pipe';
+export * from './api-error.dto';

@@ -1,0 +1,74 @@
+/** The demo marketplace: shops, their products and the accounts that log in to them. */
+export const DEMO_PASSWORD = 'demo-password';
+
+export interface DemoProduct {
+  name: string;
+  description: string;
+  price: number;
+  stock: number;
+  category: string;
+  /** Picture name, drawn by the demo image endpoint. */
+  image: string;
+}
+
+export interface DemoShop {
+  owner: { name: string; email: string };
+  staff: { name: string; email: string }[];
+  name: string;
+  description: string;
+  phoneNumber: string;
+  isPlatform: boolean;
+  products: DemoProduct[];
+}
+
+export const DEMO_CUSTOMERS = [
+  { name: 'Casey Customer', email: 'customer@demo.shop', phoneNumber: '+1 555 010 4455' },
+  { name: 'Jordan Buyer', email: 'customer2@demo.shop', phoneNumber: '+1 555 010 7788' },
+];
+
+export const DEMO_SHOPS: DemoShop[] = [
+  {
+    owner: { name: 'Sam Support', email: 'support@demo.shop' },
+    staff: [],
+    name: 'Callshop Essentials',
+    description: 'Everyday essentials sold and shipped by the marketplace itself.',
+    phoneNumber: '+1 555 010 1000',
+    isPlatform: true,
+    products: [
+      { name: 'USB-C Charging Cable (2 m)', description: 'Braided 100 W USB-C to USB-C cable with e-marker chip.', price: 1499, stock: 250, category: 'Electronics', image: 'cable' },
+      { name: 'Recycled Paper Notebook', description: 'A5 dotted notebook, 160 pages of 100% recycled paper.', price: 899, stock: 400, category: 'Office', image: 'notebook' },
+      { name: 'Insulated Water Bottle', description: 'Keeps drinks cold for 24 hours and hot for 12. 750 ml.', price: 2499, stock: 120, category: 'Kitchen', image: 'bottle' },
+      { name: 'Wireless Charging Pad', description: 'Qi2 15 W charging pad with a non-slip surface.', price: 2999, stock: 80, category: 'Electronics', image: 'charger' },
+    ],
+  },
+  {
+    owner: { name: 'Nora Northwind', email: 'seller@demo.shop' },
+    staff: [{ name: 'Theo Staff', email: 'staff@demo.shop' }],
+    name: 'Northwind Audio',
+    description: 'Headphones, speakers and turntables, tested by ear in our Portland studio.',
+    phoneNumber: '+1 555 010 2030',
+    isPlatform: false,
+    products: [
+      { name: 'Studio Monitor Headphones', description: 'Closed-back, 40 mm drivers, detachable cable. Flat response for mixing.', price: 12999, stock: 25, category: 'Audio', image: 'headphones' },
+      { name: 'Bookshelf Speakers (pair)', description: 'Two-way passive speakers with 5" woofers and silk dome tweeters.', price: 24900, stock: 12, category: 'Audio', image: 'speaker' },
+      { name: 'Belt-Drive Turntable', description: 'Manual turntable with a built-in switchable phono preamp.', price: 34900, stock: 6, category: 'Audio', image: 'turntable' },
+      { name: 'Portable Bluetooth Speaker', description: 'Waterproof, 20-hour battery, pairs two speakers for stereo.', price: 7999, stock: 40, category: 'Audio', image: 'portable' },
+      { name: 'Noise-Cancelling Earbuds', description: 'Adaptive noise cancelling, 8 hours per charge, wireless case.', price: 15900, stock: 30, category: 'Audio', image: 'earbuds' },
+    ],
+  },
+  {
+    owner: { name: 'Gwen Greenleaf', email: 'garden@demo.shop' },
+    staff: [],
+    name: 'Greenleaf Home & Garden',
+    description: 'Plants, planters and tools for small gardens and big balconies.',
+    phoneNumber: '+1 555 010 3344',
+    isPlatform: false,
+    products: [
+      { name: 'Ceramic Planter Set', description: 'Three glazed planters with drainage holes and bamboo saucers.', price: 3999, stock: 35, category: 'Garden', image: 'planter' },
+      { name: 'Monstera Deliciosa', description: 'A 60 cm Swiss cheese plant in a 17 cm nursery pot.', price: 4500, stock: 15, category: 'Plants', image: 'monstera' },
+      { name: 'Stainless Pruning Shears', description: 'Bypass pruners with a sap groove and safety lock.', price: 2299, stock: 60, category: 'Garden', image: 'shears' },
+      { name: 'Self-Watering Herb Kit', description: 'Grow basil, parsley and thyme on a windowsill; refill every two weeks.', price: 3499, stock: 50, category: 'Plants', image: 'herbs' },
+      { name: 'Solar Garden Lights (6)', description: 'Warm white stake lights that switch on at dusk.', price: 2799, stock: 70, category: 'Garden', image: 'lights' },
+    ],
+  },
+];

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { ApiErrors } from '@callshop/api/core';
+import type { AuthUser } from './auth-user';
+import { AuthService } from './auth.service';
+import { CurrentUser, Roles } from './decorators';
+import { AddStaffDto } from './dto/add-staff.dto';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { AuthResponseDto, UserResponseDto } from './dto/responses.dto';
+import { JwtAuthGuard, RolesGuard } from './guards';
+
+/** Login and registration are throttled harder than the rest of the API (see AUTH_RATE_LIMIT_PER_MINUTE). */
+const authThrottle = () =>
+  Throttle({ default: { limit: () => Number(process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ?? 30), ttl: 60_000 } });
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @authThrottle()
+  @ApiOperation({ summary: 'Create a customer account, or a seller account with its shop' })
+  @ApiCreatedResponse({ type: AuthResponseDto })
+  @ApiErrors(400, 409, 429)
+  register(@Body() dto: RegisterDto) {
+    return this.auth.register(dto);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @authThrottle()
+  @ApiOperation({ summary: 'Exchange email and password for an access token' })
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiErrors(400, 401, 429)
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto.email, dto.password);
+  }
+
+  @Get('me')
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The account of the access token' })
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiErrors(401)
+  me(@CurrentUser() user: AuthUser) {
+    return this.auth.me(user.id);
+  }
+
+  @Post('staff')
+  @UseGuards(JwtAuthGuard, RolesGuard)
+  @Roles('seller')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The shop owner adds a staff account to the shop; staff answer the shop's calls" })
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiErrors(400, 401, 403, 409)
+  addStaff(@CurrentUser() user: AuthUser, @Body() dto: AddStaffDto) {
+    return this.auth.addStaff(user, dto);
+  }
+
+  @Get('staff')
+  @UseGuards(JwtAuthGuard, RolesGuard)
+  @Roles('seller')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The staff of the seller's shop" })
+  @ApiOkResponse({ type: [UserResponseDto] })
+  @ApiErrors(401, 403)
+  staff(@CurrentUser() user: AuthUser) {
+    return this.auth.listStaff(user);
+  }
+}
