@@ -1,6 +1,12 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { AddStaffRequest, AuthResponse, LoginRequest, RegisterRequest, UserDto } from '@callshop/contracts';
+import type {
+  AddStaffRequest,
+  AuthResponse,
+  LoginRequest,
+  RegisterRequest,
+  UserDto,
+} from '@callshop/contracts';
 import { Observable } from 'rxjs';
 import { API_BASE_URL } from '../tokens';
 

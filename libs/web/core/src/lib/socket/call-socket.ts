@@ -1,4 +1,13 @@
-import { ApplicationRef, Injectable, InjectionToken, OnDestroy, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ApplicationRef,
+  Injectable,
+  InjectionToken,
+  OnDestroy,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import {
   CALL_SOCKET_NAMESPACE,
   CALL_SOCKET_PATH,
@@ -10,7 +19,7 @@ import {
   type SocketError,
 } from '@callshop/contracts';
 import { Socket } from 'ngx-socket-io';
-import { BehaviorSubject, Observable, Subject, filter, finalize, map } from 'rxjs';
+import { BehaviorSubject, Observable, Subject, filter } from 'rxjs';
 import { AuthSession } from '../auth/auth-session';
 import { SOCKET_ORIGIN } from '../tokens';
 
@@ -149,7 +158,10 @@ export class CallSocket implements OnDestroy {
    */
   async emitWithAck<E extends ClientEvent>(event: E, payload: ClientPayload<E>): Promise<AckOf<E>> {
     if (!this.connected) {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Not connected to the call service.' } } as AckOf<E>;
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: 'Not connected to the call service.' },
+      } as AckOf<E>;
     }
     try {
       const emitter = this.io.timeout(this.ackTimeout) as unknown as {
@@ -215,7 +227,7 @@ export class CallSocket implements OnDestroy {
           if (this.connected) void this.emitWithAck('presence:unsubscribe', { shopId });
         }
       };
-    }).pipe(finalize(() => undefined));
+    });
   }
 
   /** Marks the call to re-bind after a reconnect (null when it is over). */
@@ -228,10 +240,7 @@ export class CallSocket implements OnDestroy {
     event: E,
     callId: string,
   ): Observable<ServerPayload<E>> {
-    return this.on(event).pipe(
-      filter((p) => (p as { callId: string }).callId === callId),
-      map((p) => p),
-    );
+    return this.on(event).pipe(filter((p) => (p as { callId: string }).callId === callId));
   }
 
   ngOnDestroy(): void {
@@ -250,7 +259,11 @@ export class CallSocket implements OnDestroy {
       this.setState(SocketState.Disconnected);
       return;
     }
-    if (token === this.currentToken && this.state() !== SocketState.Refused && this.state() !== SocketState.Disconnected) {
+    if (
+      token === this.currentToken &&
+      this.state() !== SocketState.Refused &&
+      this.state() !== SocketState.Disconnected
+    ) {
       return;
     }
     if (token !== this.currentToken && this.currentToken !== null) {
