@@ -1,0 +1,5 @@
+export * from './lib/rtc-tokens';
+export * from './lib/media-errors';
+export * from './lib/local-media';
+export * from './lib/negotiating-peer';
+export * from './lib/rtc.service';

@@ -1,0 +1,95 @@
+import { InjectionToken, inject } from '@angular/core';
+import { CallsApi } from '@callshop/web/core';
+import type { IceServersResponse } from '@callshop/contracts';
+import { firstValueFrom } from 'rxjs';
+
+/** Creates peer connections; a token so unit tests can hand in a fake. */
+export const RTC_PEER_CONNECTION_FACTORY = new InjectionToken<
+  (config: RTCConfiguration) => RTCPeerConnection
+>('RTC_PEER_CONNECTION_FACTORY', {
+  providedIn: 'root',
+  factory: () => (config) => new RTCPeerConnection(config),
+});
+
+/** The browser's media devices, or null where there are none (insecure context, old browser). */
+export const MEDIA_DEVICES = new InjectionToken<MediaDevices | null>('MEDIA_DEVICES', {
+  providedIn: 'root',
+  factory: () => (typeof navigator !== 'undefined' && navigator.mediaDevices ? navigator.mediaDevices : null),
+});
+
+/** Builds a MediaStream from tracks (jsdom has none, so tests provide one). */
+export const MEDIA_STREAM_FACTORY = new InjectionToken<(tracks: MediaStreamTrack[]) => MediaStream>(
+  'MEDIA_STREAM_FACTORY',
+  { providedIn: 'root', factory: () => (tracks) => new MediaStream(tracks) },
+);
+
+/** Timers the RTC layer uses, overridable in tests. */
+export interface RtcTimers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export const RTC_TIMERS = new InjectionToken<RtcTimers>('RTC_TIMERS', {
+  providedIn: 'root',
+  factory: () => ({
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    now: () => Date.now(),
+  }),
+});
+
+/** Loads the ICE servers for a call. Without them a call still works on one network. */
+export const ICE_SERVERS_LOADER = new InjectionToken<() => Promise<IceServersResponse>>(
+  'ICE_SERVERS_LOADER',
+  {
+    providedIn: 'root',
+    factory: () => {
+      const api = inject(CallsApi);
+      return async () => {
+        try {
+          return await firstValueFrom(api.iceServers());
+        } catch {
+          return { iceServers: [], ttl: null, relayOnly: false };
+        }
+      };
+    },
+  },
+);
+
+/** What a reconnect policy is told about the attempt it is asked to schedule. */
+export interface ReconnectContext {
+  /** Attempts made so far in this outage (0 for the first). */
+  retryCount: number;
+  /** Milliseconds since the connection was lost. */
+  elapsedMs: number;
+}
+
+/** Decides when to try an ICE restart next, or `null` to give up. */
+export interface ReconnectPolicy {
+  nextRetryDelayInMs(context: ReconnectContext): number | null;
+}
+
+/** Retries at once, then with growing pauses, for about 15 seconds (as phone-style products do). */
+export class DefaultReconnectPolicy implements ReconnectPolicy {
+  constructor(
+    private readonly delays: readonly number[] = [0, 1000, 2000, 4000, 4000, 4000],
+    private readonly maxElapsedMs = 15_000,
+  ) {}
+
+  nextRetryDelayInMs({ retryCount, elapsedMs }: ReconnectContext): number | null {
+    if (elapsedMs >= this.maxElapsedMs || retryCount >= this.delays.length) return null;
+    return this.delays[retryCount];
+  }
+}
+
+export const RECONNECT_POLICY = new InjectionToken<ReconnectPolicy>('RECONNECT_POLICY', {
+  providedIn: 'root',
+  factory: () => new DefaultReconnectPolicy(),
+});
+
+/** How long a `disconnected` connection may stay so before an ICE restart is tried. */
+export const ICE_DISCONNECTED_GRACE_MS = new InjectionToken<number>('ICE_DISCONNECTED_GRACE_MS', {
+  providedIn: 'root',
+  factory: () => 2500,
+});

@@ -1,0 +1,236 @@
+import { TestBed } from '@angular/core/testing';
+import type { IceServersResponse, SignalPayload } from '@callshop/contracts';
+import { RtcMediaError } from './media-errors';
+import {
+  DefaultReconnectPolicy,
+  ICE_SERVERS_LOADER,
+  MEDIA_DEVICES,
+  MEDIA_STREAM_FACTORY,
+  RECONNECT_POLICY,
+  RTC_PEER_CONNECTION_FACTORY,
+  RTC_TIMERS,
+} from './rtc-tokens';
+import { RtcConnectionState, RtcService } from './rtc.service';
+import { FakePeerConnection, FakeStream, FakeTimers, FakeTrack, mediaFailure, settle } from './testing/fakes';
+
+function setup(options: { ice?: Partial<IceServersResponse>; getUserMedia?: jest.Mock } = {}) {
+  const pcs: FakePeerConnection[] = [];
+  const timers = new FakeTimers();
+  const audio = new FakeTrack('audio');
+  const video = new FakeTrack('video');
+  const getUserMedia =
+    options.getUserMedia ?? jest.fn(async () => new FakeStream([audio, video]) as unknown as MediaStream);
+  TestBed.configureTestingModule({
+    providers: [
+      {
+        provide: RTC_PEER_CONNECTION_FACTORY,
+        useValue: (config: RTCConfiguration) => {
+          const pc = new FakePeerConnection(config);
+          pcs.push(pc);
+          return pc;
+        },
+      },
+      { provide: MEDIA_DEVICES, useValue: { getUserMedia, enumerateDevices: async () => [] } },
+      { provide: MEDIA_STREAM_FACTORY, useValue: (tracks: FakeTrack[]) => new FakeStream(tracks) },
+      { provide: RTC_TIMERS, useValue: timers },
+      {
+        provide: ICE_SERVERS_LOADER,
+        useValue: async () => ({
+          iceServers: [{ urls: ['stun:stun.example.com'] }],
+          ttl: null,
+          relayOnly: false,
+          ...options.ice,
+        }),
+      },
+      { provide: RECONNECT_POLICY, useValue: new DefaultReconnectPolicy([0, 1000], 15_000) },
+    ],
+  });
+  return { rtc: TestBed.inject(RtcService), pcs, timers, audio, video, getUserMedia };
+}
+
+describe('RtcService', () => {
+  describe('media', () => {
+    it('falls back to audio only when there is no camera', async () => {
+      const mic = new FakeTrack('audio');
+      const getUserMedia = jest
+        .fn()
+        .mockRejectedValueOnce(mediaFailure('NotFoundError'))
+        .mockResolvedValueOnce(new FakeStream([mic]));
+      const { rtc } = setup({ getUserMedia });
+      await rtc.prepareMedia('video');
+      expect(rtc.audioOnly()).toBe(true);
+      expect(rtc.cameraEnabled()).toBe(false);
+      expect(getUserMedia).toHaveBeenLastCalledWith({ audio: true, video: false });
+      expect(rtc.state()).toBe(RtcConnectionState.MediaReady);
+    });
+
+    it('reports a refused permission without asking again', async () => {
+      const getUserMedia = jest.fn().mockRejectedValue(mediaFailure('NotAllowedError'));
+      const { rtc } = setup({ getUserMedia });
+      await expect(rtc.prepareMedia('video')).rejects.toMatchObject({ kind: 'permission-denied' });
+      expect(getUserMedia).toHaveBeenCalledTimes(1);
+      expect(rtc.mediaError()).toBeInstanceOf(RtcMediaError);
+      expect(rtc.state()).toBe(RtcConnectionState.Idle);
+    });
+
+    it('releases the camera when the call ends while the browser is still asking', async () => {
+      const track = new FakeTrack('video');
+      let grant: (s: FakeStream) => void = () => undefined;
+      const getUserMedia = jest.fn(() => new Promise<FakeStream>((r) => (grant = r)));
+      const { rtc } = setup({ getUserMedia });
+      const pending = rtc.prepareMedia('video');
+      rtc.close();
+      grant(new FakeStream([track]));
+      await expect(pending).rejects.toBeInstanceOf(RtcMediaError);
+      expect(track.stopped).toBe(true);
+      expect(rtc.localStream()).toBeNull();
+    });
+  });
+
+  describe('negotiation', () => {
+    it('as the impolite caller adds its tracks and sends the offer', async () => {
+      const { rtc, pcs } = setup();
+      const sent: SignalPayload[] = [];
+      await rtc.prepareMedia('video');
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: (s) => sent.push(s) });
+      await settle();
+      expect(pcs).toHaveLength(1);
+      expect(pcs[0].senders.map((s) => s.track?.kind)).toEqual(['audio', 'video']);
+      expect(sent[0]).toEqual({
+        kind: 'description',
+        description: { type: 'offer', sdp: 'offer-from-pc-1' },
+      });
+      expect(rtc.state()).toBe(RtcConnectionState.Connecting);
+    });
+
+    it('uses relay-only ICE when the server asks for it', async () => {
+      const { rtc, pcs } = setup({ ice: { relayOnly: true } });
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      expect(pcs[0].config.iceTransportPolicy).toBe('relay');
+      expect(pcs[0].config.iceServers).toEqual([
+        { urls: ['stun:stun.example.com'], username: undefined, credential: undefined },
+      ]);
+    });
+
+    it('as the polite callee holds signals that arrive before the connection exists, then answers with its tracks', async () => {
+      const { rtc, pcs } = setup();
+      const sent: SignalPayload[] = [];
+      await rtc.prepareMedia('video');
+      void rtc.handleSignal({ kind: 'candidate', candidate: { candidate: 'candidate:early' } });
+      void rtc.handleSignal({ kind: 'description', description: { type: 'offer', sdp: 'remote-offer' } });
+      await rtc.start({ callId: 'c1', type: 'video', polite: true, send: (s) => sent.push(s) });
+      await settle();
+      const pc = pcs[0];
+      expect(pc.remoteDescription?.sdp).toBe('remote-offer');
+      expect(pc.candidates.map((c) => c.candidate)).toEqual(['candidate:early']);
+      expect(pc.senders).toHaveLength(2);
+      expect(sent).toContainEqual({
+        kind: 'description',
+        description: { type: 'answer', sdp: 'answer-from-pc' },
+      });
+    });
+
+    it('exposes the remote stream', async () => {
+      const { rtc, pcs } = setup();
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      const remoteTrack = new FakeTrack('video');
+      const stream = new FakeStream([remoteTrack]);
+      pcs[0].emitTrack(remoteTrack, stream);
+      expect(rtc.remoteStream()).toBe(stream);
+    });
+  });
+
+  describe('reconnecting', () => {
+    it('restarts ICE when the connection fails and reports connected again', async () => {
+      const { rtc, pcs, timers } = setup();
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      const pc = pcs[0];
+      pc.setConnectionState('connected');
+      expect(rtc.state()).toBe(RtcConnectionState.Connected);
+
+      pc.setConnectionState('failed');
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      timers.advance(0);
+      expect(pc.log).toContain('restartIce');
+
+      pc.setConnectionState('connected');
+      expect(rtc.state()).toBe(RtcConnectionState.Connected);
+      expect(timers.queue.size).toBe(0);
+    });
+
+    it('waits a moment on "disconnected" before restarting ICE', async () => {
+      const { rtc, pcs, timers } = setup();
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      const pc = pcs[0];
+      pc.setConnectionState('disconnected');
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      timers.advance(1000);
+      expect(pc.log).not.toContain('restartIce');
+      timers.advance(2000);
+      expect(pc.log).toContain('restartIce');
+    });
+
+    it('gives up when the reconnect policy says so', async () => {
+      const { rtc, pcs, timers } = setup();
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      const pc = pcs[0];
+      pc.setConnectionState('failed');
+      timers.advance(20_000);
+      expect(pc.log.filter((l) => l === 'restartIce')).toHaveLength(2);
+      expect(rtc.state()).toBe(RtcConnectionState.Failed);
+    });
+  });
+
+  describe('cleanup', () => {
+    it('stops every track, removes listeners and closes the connection', async () => {
+      const { rtc, pcs, audio, video, timers } = setup();
+      await rtc.prepareMedia('video');
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      const remoteTrack = new FakeTrack('audio');
+      pcs[0].emitTrack(remoteTrack, new FakeStream([remoteTrack]));
+      pcs[0].setConnectionState('disconnected');
+
+      rtc.close();
+
+      expect(audio.stopped && video.stopped && remoteTrack.stopped).toBe(true);
+      expect(pcs[0].closed).toBe(true);
+      expect(pcs[0].activeListeners()).toBe(0);
+      expect(timers.queue.size).toBe(0);
+      expect(rtc.localStream()).toBeNull();
+      expect(rtc.remoteStream()).toBeNull();
+      expect(rtc.state()).toBe(RtcConnectionState.Closed);
+    });
+
+    it('drops signals that arrive after the call ended and starts the next call fresh', async () => {
+      const { rtc, pcs } = setup();
+      await rtc.start({ callId: 'c1', type: 'video', polite: true, send: () => undefined });
+      rtc.close();
+      await rtc.handleSignal({ kind: 'description', description: { type: 'offer', sdp: 'late' } });
+      expect(pcs[0].remoteDescription).toBeNull();
+
+      rtc.reset();
+      expect(rtc.state()).toBe(RtcConnectionState.Idle);
+      await rtc.start({ callId: 'c2', type: 'video', polite: false, send: () => undefined });
+      expect(pcs).toHaveLength(2);
+    });
+
+    it('closes a connection whose ICE servers arrive after the call ended', async () => {
+      const { rtc, pcs } = setup();
+      const starting = rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+      rtc.close();
+      await starting;
+      expect(pcs).toHaveLength(0);
+    });
+  });
+
+  it('mutes the microphone and tells the other side', async () => {
+    const { rtc, audio } = setup();
+    const sent: SignalPayload[] = [];
+    await rtc.prepareMedia('video');
+    await rtc.start({ callId: 'c1', type: 'video', polite: false, send: (s) => sent.push(s) });
+    rtc.setMicEnabled(false);
+    expect(audio.enabled).toBe(false);
+    expect(rtc.micEnabled()).toBe(false);
+    expect(sent).toContainEqual({ kind: 'media', audio: false, video: true });
+  });
+});
