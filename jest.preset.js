@@ -21,4 +21,5 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   coverageReporters: ['text-summary', 'lcov'],
+  reporters: ['default', require.resolve('./tools/jest/summary-reporter.js')],
 };

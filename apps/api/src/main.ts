@@ -8,6 +8,14 @@ import { seedDemoData } from './demo/demo-data';
 
 async function bootstrap(): Promise<void> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
+  if (process.argv.includes('--seed-only')) {
+    const seeded = await seedDemoData(app);
+    process.stdout.write(
+      seeded ? 'Demo data seeded.\n' : 'The database already has accounts: nothing seeded.\n',
+    );
+    await app.close();
+    return;
+  }
   configureApp(app);
   const config = app.get(ConfigService);
   const { port, host, publicUrl } = config.getOrThrow<AppConfig>('app');
@@ -19,7 +27,9 @@ async function bootstrap(): Promise<void> {
   logger.log(`Seller console  ${base}/seller/`);
   logger.log(`API docs        ${base}/api/docs`);
   // Printed plainly too, so the URLs are visible whatever the log format.
-  process.stdout.write(`\n  Callshop is running:\n    Storefront      ${base}/\n    Seller console  ${base}/seller/\n    API docs        ${base}/api/docs\n\n`);
+  process.stdout.write(
+    `\n  Callshop is running:\n    Storefront      ${base}/\n    Seller console  ${base}/seller/\n    API docs        ${base}/api/docs\n\n`,
+  );
 }
 
 bootstrap().catch((e) => {

@@ -19,7 +19,11 @@ describe('auth (real API, real PostgreSQL)', () => {
     expect(res.body.user).toMatchObject({ role: 'customer', name: 'Ada', email: 'ada@example.com' });
     expect(res.body.user.shopId).toBeUndefined();
     expect(res.body.user).not.toHaveProperty('passwordHash');
-    const me = await env.http().get('/api/v2/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
+    const me = await env
+      .http()
+      .get('/api/v2/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .expect(200);
     expect(me.body.id).toBe(res.body.user.id);
   });
 
@@ -27,7 +31,14 @@ describe('auth (real API, real PostgreSQL)', () => {
     const res = await env
       .http()
       .post('/api/v2/auth/register')
-      .send({ role: 'seller', name: 'Sid', email: 'sid@example.com', password: 'password-123', shopName: 'Sid Sounds', phoneNumber: '+44 20 7946 0000' })
+      .send({
+        role: 'seller',
+        name: 'Sid',
+        email: 'sid@example.com',
+        password: 'password-123',
+        shopName: 'Sid Sounds',
+        phoneNumber: '+44 20 7946 0000',
+      })
       .expect(201);
     expect(res.body.user).toMatchObject({ role: 'seller', staffRole: 'owner' });
     const shop = await env
@@ -35,7 +46,11 @@ describe('auth (real API, real PostgreSQL)', () => {
       .get(`/api/v2/shops/${res.body.user.shopId}`)
       .set('Authorization', `Bearer ${res.body.accessToken}`)
       .expect(200);
-    expect(shop.body).toMatchObject({ name: 'Sid Sounds', phoneNumber: '+44 20 7946 0000', isPlatform: false });
+    expect(shop.body).toMatchObject({
+      name: 'Sid Sounds',
+      phoneNumber: '+44 20 7946 0000',
+      isPlatform: false,
+    });
   });
 
   it('refuses a seller without a shop name, naming the field', async () => {
@@ -45,7 +60,11 @@ describe('auth (real API, real PostgreSQL)', () => {
       .send({ role: 'seller', name: 'No Shop', email: 'noshop@example.com', password: 'password-123' })
       .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('shopName');
-    await env.http().post('/api/v2/auth/login').send({ email: 'noshop@example.com', password: 'password-123' }).expect(401);
+    await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email: 'noshop@example.com', password: 'password-123' })
+      .expect(401);
   });
 
   it.each([
@@ -53,8 +72,20 @@ describe('auth (real API, real PostgreSQL)', () => {
     [{ role: 'customer', name: 'X', email: 'not-an-email', password: 'password-123' }, 'email'],
     [{ role: 'customer', name: 'X', email: 'x2@example.com', password: 'short' }, 'password'],
     [{ role: 'customer', name: '', email: 'x3@example.com', password: 'password-123' }, 'name'],
-    [{ role: 'customer', name: 'X', email: 'x4@example.com', password: 'password-123', phoneNumber: 'call me' }, 'phoneNumber'],
-    [{ role: 'customer', name: 'X', email: 'x5@example.com', password: 'password-123', isAdmin: true }, 'isAdmin'],
+    [
+      {
+        role: 'customer',
+        name: 'X',
+        email: 'x4@example.com',
+        password: 'password-123',
+        phoneNumber: 'call me',
+      },
+      'phoneNumber',
+    ],
+    [
+      { role: 'customer', name: 'X', email: 'x5@example.com', password: 'password-123', isAdmin: true },
+      'isAdmin',
+    ],
     [{ role: 'customer', name: 42, email: 'x6@example.com', password: 'password-123' }, 'name'],
   ])('answers 400 naming the bad field for %j', async (body, field) => {
     const res = await env.http().post('/api/v2/auth/register').send(body).expect(400);
@@ -77,17 +108,34 @@ describe('auth (real API, real PostgreSQL)', () => {
     const res = await env
       .http()
       .post('/api/v2/auth/register')
-      .send({ role: 'customer', name: 'Twin', email: user.user.email.toUpperCase(), password: 'password-123' })
+      .send({
+        role: 'customer',
+        name: 'Twin',
+        email: user.user.email.toUpperCase(),
+        password: 'password-123',
+      })
       .expect(409);
     expect(res.body.message).toMatch(/already exists/);
   });
 
   it('logs in with the right password and refuses a wrong one or an unknown email with the same 401', async () => {
     const user = await env.registerCustomer();
-    const ok = await env.http().post('/api/v2/auth/login').send({ email: user.user.email, password: user.password }).expect(200);
+    const ok = await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email: user.user.email, password: user.password })
+      .expect(200);
     expect(ok.body.user.id).toBe(user.user.id);
-    const wrong = await env.http().post('/api/v2/auth/login').send({ email: user.user.email, password: 'wrong-password' }).expect(401);
-    const unknown = await env.http().post('/api/v2/auth/login').send({ email: 'nobody@example.com', password: 'wrong-password' }).expect(401);
+    const wrong = await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email: user.user.email, password: 'wrong-password' })
+      .expect(401);
+    const unknown = await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email: 'nobody@example.com', password: 'wrong-password' })
+      .expect(401);
     expect(wrong.body.message).toBe(unknown.body.message);
   });
 
@@ -95,11 +143,18 @@ describe('auth (real API, real PostgreSQL)', () => {
     const user = await env.registerCustomer();
     const missing = await env.http().get('/api/v2/auth/me').expect(401);
     expect(missing.body.message).toMatch(/authentication required/i);
-    const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({ sub: user.user.id, role: 'customer', name: 'x' });
+    const forged = new JwtService({ secret: 'another-secret-another-secret-another' }).sign({
+      sub: user.user.id,
+      role: 'customer',
+      name: 'x',
+    });
     await env.http().get('/api/v2/auth/me').set('Authorization', `Bearer ${forged}`).expect(401);
-    const expired = new JwtService({ secret: DEV_JWT_SECRET }).sign(
-      { sub: user.user.id, role: 'customer', name: 'x', exp: Math.floor(Date.now() / 1000) - 10 },
-    );
+    const expired = new JwtService({ secret: DEV_JWT_SECRET }).sign({
+      sub: user.user.id,
+      role: 'customer',
+      name: 'x',
+      exp: Math.floor(Date.now() / 1000) - 10,
+    });
     const res = await env.http().get('/api/v2/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
     expect(res.body.message).toMatch(/expired/i);
   });
@@ -113,7 +168,11 @@ describe('auth (real API, real PostgreSQL)', () => {
       .send({ name: 'Helper', email: `helper-${Date.now()}@example.com`, password: 'password-123' })
       .expect(201);
     expect(staff.body).toMatchObject({ role: 'seller', shopId: owner.user.shopId, staffRole: 'staff' });
-    const login = await env.http().post('/api/v2/auth/login').send({ email: staff.body.email, password: 'password-123' }).expect(200);
+    const login = await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email: staff.body.email, password: 'password-123' })
+      .expect(200);
     await env
       .http()
       .post('/api/v2/auth/staff')

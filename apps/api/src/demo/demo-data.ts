@@ -14,7 +14,13 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
   if ((await dataSource.getRepository(User).count()) > 0) return false;
   const auth = app.get(AuthService);
   for (const c of DEMO_CUSTOMERS) {
-    await auth.register({ role: 'customer', name: c.name, email: c.email, password: DEMO_PASSWORD, phoneNumber: c.phoneNumber });
+    await auth.register({
+      role: 'customer',
+      name: c.name,
+      email: c.email,
+      password: DEMO_PASSWORD,
+      phoneNumber: c.phoneNumber,
+    });
   }
   for (const s of DEMO_SHOPS) {
     const { user } = await auth.register(
@@ -39,7 +45,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
     for (const p of s.products) {
       await products.save(
         products.create({
-          shopId: user.shopId!,
+          shopId: owner.shopId as string,
           name: p.name,
           description: p.description,
           price: p.price,
@@ -53,6 +59,8 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
     }
   }
   const shops = await dataSource.getRepository(Shop).count();
-  new Logger('DemoData').log(`Seeded the demo marketplace: ${shops} shops, logins use password "${DEMO_PASSWORD}"`);
+  new Logger('DemoData').log(
+    `Seeded the demo marketplace: ${shops} shops, logins use password "${DEMO_PASSWORD}"`,
+  );
   return true;
 }

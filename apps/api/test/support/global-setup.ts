@@ -1,7 +1,12 @@
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../../../libs/api/core/src/lib/database/embedded-postgres';
+// Jest loads global setup outside its module resolver, so the library is reached by path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import {
+  startEmbeddedPostgres,
+  type EmbeddedServer,
+} from '../../../../libs/api/core/src/lib/database/embedded-postgres';
 import { withDatabase } from './test-database';
 
 declare global {

@@ -16,8 +16,13 @@ export function withDatabase(url: string, database: string): string {
 }
 
 /** Creates an empty database for one test file and returns its URL and a drop function. */
-export async function createTestDatabase(label = 'test'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+export async function createTestDatabase(
+  label = 'test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl() });
   await admin.connect();
   try {

@@ -24,7 +24,8 @@ export interface TestEnvironment {
 }
 
 let counter = 0;
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const unique = () =>
+  `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /**
  * Boots the real API (every module, real PostgreSQL) on a fresh database and a random port.
@@ -47,7 +48,10 @@ export async function createTestEnvironment(
   const url = `http://127.0.0.1:${address.port}`;
   const http = () => request(app.getHttpServer());
 
-  const register = async (role: 'customer' | 'seller', overrides: Partial<RegisterRequest> = {}): Promise<TestUser> => {
+  const register = async (
+    role: 'customer' | 'seller',
+    overrides: Partial<RegisterRequest> = {},
+  ): Promise<TestUser> => {
     const id = unique();
     const body: RegisterRequest = {
       role,

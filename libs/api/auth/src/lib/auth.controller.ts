@@ -13,7 +13,9 @@ import { JwtAuthGuard, RolesGuard } from './guards';
 
 /** Login and registration are throttled harder than the rest of the API (see AUTH_RATE_LIMIT_PER_MINUTE). */
 const authThrottle = () =>
-  Throttle({ default: { limit: () => Number(process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ?? 30), ttl: 60_000 } });
+  Throttle({
+    default: { limit: () => Number(process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ?? 30), ttl: 60_000 },
+  });
 
 @ApiTags('auth')
 @Controller('auth')

@@ -1,4 +1,10 @@
-import { ConflictException, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -123,9 +129,16 @@ export class AuthService {
       claims = await this.jwt.verifyAsync<JwtClaims>(token, { algorithms: ['HS256'] });
     } catch (e) {
       const expired = (e as { name?: string }).name === 'TokenExpiredError';
-      throw new UnauthorizedException(expired ? 'Access token expired: log in again' : 'Access token is invalid');
+      throw new UnauthorizedException(
+        expired ? 'Access token expired: log in again' : 'Access token is invalid',
+      );
     }
-    return { id: claims.sub, role: claims.role, name: claims.name, ...(claims.shopId ? { shopId: claims.shopId } : {}) };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      name: claims.name,
+      ...(claims.shopId ? { shopId: claims.shopId } : {}),
+    };
   }
 
   private async assertEmailFree(email: string): Promise<void> {

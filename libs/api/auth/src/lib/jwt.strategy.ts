@@ -19,6 +19,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   validate(claims: JwtClaims): AuthUser {
-    return { id: claims.sub, role: claims.role, name: claims.name, ...(claims.shopId ? { shopId: claims.shopId } : {}) };
+    return {
+      id: claims.sub,
+      role: claims.role,
+      name: claims.name,
+      ...(claims.shopId ? { shopId: claims.shopId } : {}),
+    };
   }
 }

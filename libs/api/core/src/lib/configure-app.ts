@@ -27,8 +27,11 @@ export function configureApp(app: INestApplication): void {
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'style-src': ["'self'", "'unsafe-inline'"],
           'script-src': ["'self'", "'unsafe-inline'"],
+          // Served over plain http on a LAN too (phones testing the storefront).
+          'upgrade-insecure-requests': null,
         },
       },
+      strictTransportSecurity: config.env === 'production',
       crossOriginEmbedderPolicy: false,
     }),
   );

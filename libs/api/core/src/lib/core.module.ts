@@ -29,7 +29,17 @@ import { HealthController } from './health/health.controller';
           level: app.logLevel,
           // Never log tokens, passwords or signaling payloads.
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/v2/health') },
+          autoLogging: {
+            ignore: (req) => !(req.url ?? '').startsWith('/api/') || req.url!.startsWith('/api/v2/health'),
+          },
+          serializers: {
+            req: (req: { id: unknown; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          },
           transport:
             app.env === 'development' && process.stdout.isTTY
               ? { target: 'pino-pretty', options: { singleLine: true } }

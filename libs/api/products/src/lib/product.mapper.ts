@@ -32,7 +32,9 @@ export function toProductDto(product: Product): ProductDto {
   };
 }
 
-export function toProductSummary(product: Pick<Product, 'id' | 'name' | 'price' | 'currency' | 'images'>): ProductSummary {
+export function toProductSummary(
+  product: Pick<Product, 'id' | 'name' | 'price' | 'currency' | 'images'>,
+): ProductSummary {
   return {
     id: product.id,
     name: product.name,

@@ -34,9 +34,12 @@ export class ProductsService {
     const qb = this.products.createQueryBuilder('p').innerJoinAndSelect('p.shop', 's');
     const words = (query.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
     words.forEach((word, i) => {
-      qb.andWhere(`(p.name || ' ' || p.description || ' ' || coalesce(p.category, '') || ' ' || s.name) ILIKE :w${i}`, {
-        [`w${i}`]: `%${escapeLike(word)}%`,
-      });
+      qb.andWhere(
+        `(p.name || ' ' || p.description || ' ' || coalesce(p.category, '') || ' ' || s.name) ILIKE :w${i}`,
+        {
+          [`w${i}`]: `%${escapeLike(word)}%`,
+        },
+      );
     });
     if (query.shopId) qb.andWhere('p.shop_id = :shopId', { shopId: query.shopId });
     if (query.category) qb.andWhere('lower(p.category) = lower(:category)', { category: query.category });
@@ -122,14 +125,16 @@ export class ProductsService {
   }
 
   private requireShop(user: AuthUser): string {
-    if (user.role !== 'seller' || !user.shopId) throw new ForbiddenException('Only sellers can manage products');
+    if (user.role !== 'seller' || !user.shopId)
+      throw new ForbiddenException('Only sellers can manage products');
     return user.shopId;
   }
 
   private async findOwned(user: AuthUser, id: string): Promise<Product> {
     const shopId = this.requireShop(user);
     const product = await this.findOrFail(id);
-    if (product.shopId !== shopId) throw new ForbiddenException("You can only change your own shop's products");
+    if (product.shopId !== shopId)
+      throw new ForbiddenException("You can only change your own shop's products");
     return product;
   }
 }

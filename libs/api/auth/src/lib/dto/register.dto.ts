@@ -28,7 +28,10 @@ export class RegisterDto implements RegisterRequest {
   @Length(8, 128, { message: 'password must be 8 to 128 characters long' })
   password!: string;
 
-  @ApiPropertyOptional({ example: '+1 555 010 2030', description: "A seller's number is the shop's phone number" })
+  @ApiPropertyOptional({
+    example: '+1 555 010 2030',
+    description: "A seller's number is the shop's phone number",
+  })
   @IsOptional()
   @Transform(trim)
   @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })

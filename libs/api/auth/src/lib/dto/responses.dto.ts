@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { USER_ROLES, type AuthResponse, type StaffRole, type UserDto, type UserRole } from '@callshop/contracts';
+import {
+  USER_ROLES,
+  type AuthResponse,
+  type StaffRole,
+  type UserDto,
+  type UserRole,
+} from '@callshop/contracts';
 
 export class UserResponseDto implements UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -13,7 +19,8 @@ export class UserResponseDto implements UserDto {
 }
 
 export class AuthResponseDto implements AuthResponse {
-  @ApiProperty({ description: 'JWT access token, sent as `Authorization: Bearer <token>`' }) accessToken!: string;
+  @ApiProperty({ description: 'JWT access token, sent as `Authorization: Bearer <token>`' })
+  accessToken!: string;
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn!: number;
   @ApiProperty({ type: UserResponseDto }) user!: UserResponseDto;
 }

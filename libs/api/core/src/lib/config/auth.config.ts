@@ -7,10 +7,7 @@ export interface AuthConfig {
   jwtExpiresIn: number;
 }
 
-export const authConfig = registerAs(
-  'auth',
-  (): AuthConfig => ({
-    jwtSecret: process.env['JWT_SECRET'] || DEV_JWT_SECRET,
-    jwtExpiresIn: Number(process.env['JWT_EXPIRES_IN'] ?? 8 * 3600),
-  }),
-);
+export const authConfig = registerAs('auth', (): AuthConfig => ({
+  jwtSecret: process.env['JWT_SECRET'] || DEV_JWT_SECRET,
+  jwtExpiresIn: Number(process.env['JWT_EXPIRES_IN'] ?? 8 * 3600),
+}));

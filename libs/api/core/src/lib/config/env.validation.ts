@@ -28,7 +28,10 @@ export const envSchema = Joi.object({
       then: Joi.required().invalid(DEV_JWT_SECRET),
       otherwise: Joi.optional().default(DEV_JWT_SECRET),
     }),
-  JWT_EXPIRES_IN: Joi.number().integer().min(5).default(8 * 3600),
+  JWT_EXPIRES_IN: Joi.number()
+    .integer()
+    .min(5)
+    .default(8 * 3600),
   WEB_DIST_DIR: Joi.string().default('dist/apps'),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })

@@ -5,7 +5,6 @@ import { databaseConfig } from '../config/database.config';
 import { postgresOptions } from './database.options';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded-postgres';
 
-
 let embedded: Promise<EmbeddedServer> | null = null;
 
 async function resolveDatabaseUrl(config: ConfigType<typeof databaseConfig>): Promise<string> {
@@ -52,4 +51,3 @@ class EmbeddedShutdown implements OnApplicationShutdown {
   providers: [EmbeddedShutdown],
 })
 export class DatabaseModule {}
-

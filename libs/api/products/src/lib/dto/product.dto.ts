@@ -13,7 +13,13 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PRODUCT_LIMITS as L, type CreateProductRequest, type ProductDto, type ProductQuery, type ShopDto } from '@callshop/contracts';
+import {
+  PRODUCT_LIMITS as L,
+  type CreateProductRequest,
+  type ProductDto,
+  type ProductQuery,
+  type ShopDto,
+} from '@callshop/contracts';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -106,7 +112,8 @@ export class ProductQueryDto implements ProductQuery {
 class ShopSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'Operated by the platform ("Support" rather than "Seller")' }) isPlatform!: boolean;
+  @ApiProperty({ description: 'Operated by the platform ("Support" rather than "Seller")' })
+  isPlatform!: boolean;
 }
 
 export class ProductResponseDto implements ProductDto {
