@@ -1,0 +1,76 @@
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Where screenshots are saved for people to look at. */
+export const ARTIFACTS = resolve(__dirname, '../../../../test-artifacts');
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export function baseUrl(): string {
+  const url = process.env['E2E_BASE_URL'];
+  if (!url) throw new Error('E2E_BASE_URL is not set: run through apps/e2e/jest.config.ts');
+  return url;
+}
+
+function chromiumPath(): string {
+  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
+  return execSync('command -v chromium || command -v chromium-browser', { shell: '/bin/sh' })
+    .toString()
+    .trim();
+}
+
+/** Debian's Chromium with fake camera and microphone, and no background traffic. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** A fresh browser profile (like another person's computer) with camera, mic and notifications allowed. */
+export async function newContext(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  await context.grantPermissions(['camera', 'microphone', 'notifications'], { origin: baseUrl() });
+  return context;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Logs in through the API and stores the session the way the app does, then opens `path`. */
+export async function apiLogin(
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<{ accessToken: string; user: { id: string; shopId?: string; name: string } }> {
+  const res = await fetch(`${baseUrl()}/api/v2/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`login ${email} failed: ${res.status}`);
+  return res.json();
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+declare global {
+  var __E2E_API__: ChildProcess | undefined;
+}
+
+const root = resolve(__dirname, '../../../..');
+
+/**
+ * Starts the built API (which serves both web apps) on a fresh embedded PostgreSQL server
+ * with the demo data, and waits until it is ready.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'callshop-e2e-'));
+  chmodSync(dataDir, 0o755); // the embedded server may run as the `postgres` user
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const url = `http://127.0.0.1:${port}`;
+  mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
+    EMBEDDED_DB_PORT: String(port + 1000),
+    SEED_DEMO_DATA: 'true',
+    LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
+    CALL_RING_TIMEOUT_MS: process.env['CALL_RING_TIMEOUT_MS'] ?? '6000',
+    CALL_RECONNECT_GRACE_MS: '5000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    WEB_DIST_DIR: join(root, 'dist/apps'),
+  };
+  delete env['DATABASE_URL'];
+  delete env['NODE_OPTIONS'];
+  const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  globalThis.__E2E_API__ = api;
+  process.env['E2E_BASE_URL'] = url;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null)
+      throw new Error(`The API exited with code ${api.exitCode} before it was ready`);
+    try {
+      const res = await fetch(`${url}/api/v2/health/ready`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  api.kill('SIGTERM');
+  throw new Error('The API did not become ready within 60 s');
+}
