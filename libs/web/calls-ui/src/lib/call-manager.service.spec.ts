@@ -1,0 +1,394 @@
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import type { CallDto, UserDto } from '@callshop/contracts';
+import {
+  AuthSession,
+  CallSocket,
+  CallsApi,
+  SESSION_STORAGE,
+  SESSION_STORAGE_KEY,
+  SocketState,
+} from '@callshop/web/core';
+import { RtcConnectionState, RtcMediaError, RtcService } from '@callshop/web/rtc';
+import { Subject, of, throwError } from 'rxjs';
+import { CallNotifier } from './call-notifier.service';
+import { CALL_AUTO_DISMISS_MS, CallManager } from './call-manager.service';
+import { Ringtone } from './ringtone.service';
+
+class FakeSocket {
+  id = 'device-1';
+  state = signal(SocketState.Connected);
+  subjects = new Map<string, Subject<unknown>>();
+  resumed$ = new Subject<{ callId: string; result: unknown }>();
+  tracked: string | null = null;
+  acks: Record<string, unknown> = {};
+  emitWithAck = jest.fn(async (event: string) => this.acks[event] ?? { ok: true, call: undefined });
+  request = jest.fn(async (event: string) => {
+    const ack = (this.acks[event] ?? { ok: false, error: { code: 'INTERNAL', message: 'no' } }) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    if (!ack.ok) throw new Error(ack.error?.message);
+    return ack;
+  });
+  whenConnected = jest.fn(async () => this.id);
+  on(event: string) {
+    if (!this.subjects.has(event)) this.subjects.set(event, new Subject());
+    return this.subjects.get(event)!.asObservable();
+  }
+  push(event: string, payload: unknown) {
+    this.subjects.get(event)?.next(payload);
+  }
+  trackCall(id: string | null) {
+    this.tracked = id;
+  }
+}
+
+class FakeRtc {
+  state = signal(RtcConnectionState.Idle);
+  prepareMedia = jest.fn(async () => ({}));
+  start = jest.fn(async () => this.state.set(RtcConnectionState.Connecting));
+  close = jest.fn(() => this.state.set(RtcConnectionState.Closed));
+  reset = jest.fn(() => this.state.set(RtcConnectionState.Idle));
+  handleSignal = jest.fn(async () => undefined);
+  restartIce = jest.fn();
+}
+
+const customer: UserDto = {
+  id: 'cust-1',
+  role: 'customer',
+  name: 'Ada',
+  email: 'a@x',
+  phoneNumber: null,
+  createdAt: '',
+};
+const seller: UserDto = { ...customer, id: 'staff-1', role: 'seller', name: 'Sam', shopId: 'shop-1' };
+
+function makeCall(overrides: Partial<CallDto> = {}): CallDto {
+  return {
+    id: 'call-1',
+    type: 'video',
+    status: 'ringing',
+    endReason: null,
+    initiatedBy: 'customer',
+    customer: { id: 'cust-1', name: 'Ada' },
+    shop: { id: 'shop-1', name: 'Lamp Shop', isPlatform: false },
+    staff: null,
+    product: { id: 'p1', name: 'Desk lamp', price: 4999, currency: 'USD', image: null },
+    createdAt: '2026-01-01T00:00:00Z',
+    ringDeadlineAt: null,
+    answeredAt: null,
+    endedAt: null,
+    durationSeconds: null,
+    ...overrides,
+  };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+function setup(user: UserDto = customer, initiate = jest.fn(() => of(makeCall()))) {
+  const socket = new FakeSocket();
+  const rtc = new FakeRtc();
+  const ringtone = { start: jest.fn(), stop: jest.fn() };
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: CallSocket, useValue: socket },
+      { provide: RtcService, useValue: rtc },
+      { provide: CallsApi, useValue: { initiate, cancel: jest.fn(), hangup: jest.fn() } },
+      { provide: Ringtone, useValue: ringtone },
+      { provide: CallNotifier, useValue: { notify: jest.fn(), close: jest.fn() } },
+      { provide: SESSION_STORAGE_KEY, useValue: 'test' },
+      { provide: SESSION_STORAGE, useValue: null },
+      { provide: CALL_AUTO_DISMISS_MS, useValue: 10 },
+    ],
+  });
+  TestBed.inject(AuthSession).start({ accessToken: 'tok', expiresIn: 3600, user });
+  const manager = TestBed.inject(CallManager);
+  TestBed.tick();
+  return { manager, socket, rtc, ringtone, initiate };
+}
+
+const request = { type: 'video' as const, sellerId: 'shop-1', productId: 'p1', displayName: 'Lamp Shop' };
+
+describe('CallManager', () => {
+  describe('outgoing call (customer)', () => {
+    it('gets media first, then initiates with the socket id and rings', async () => {
+      const { manager, socket, rtc, initiate } = setup();
+      await manager.placeCall(request);
+      expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
+      expect(initiate).toHaveBeenCalledWith({
+        sellerId: 'shop-1',
+        productId: 'p1',
+        customerId: undefined,
+        type: 'video',
+        deviceId: 'device-1',
+      });
+      expect(manager.phase()).toBe('outgoing');
+      expect(manager.counterpart()).toBe('Lamp Shop');
+      expect(socket.tracked).toBe('call-1');
+    });
+
+    it('goes connecting on call:accepted for this device, then in-call when media flows', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ callId: 'call-1', polite: false }));
+      expect(manager.phase()).toBe('connecting');
+
+      rtc.state.set(RtcConnectionState.Connected);
+      TestBed.tick();
+      expect(manager.phase()).toBe('in-call');
+      expect(manager.connectedAt()).not.toBeNull();
+
+      socket.state.set(SocketState.Reconnecting);
+      expect(manager.phase()).toBe('reconnecting');
+      socket.state.set(SocketState.Connected);
+      expect(manager.phase()).toBe('in-call');
+    });
+
+    it('ignores an accept meant for another device of the same user', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'other',
+      });
+      expect(rtc.start).not.toHaveBeenCalled();
+      expect(manager.phase()).toBe('outgoing');
+    });
+
+    it('says the seller is offline when initiate answers missed/offline, and offers a callback', async () => {
+      const { manager, rtc } = setup(
+        customer,
+        jest.fn(() => of(makeCall({ status: 'missed', endReason: 'offline' }))),
+      );
+      await manager.placeCall(request);
+      expect(manager.phase()).toBe('ended');
+      expect(manager.outcome()).toMatchObject({
+        title: 'Lamp Shop is offline right now.',
+        suggestCallback: true,
+      });
+      expect(rtc.close).toHaveBeenCalled();
+    });
+
+    it.each([
+      [{ status: 'declined', endReason: 'declined' }, 'Lamp Shop declined the call.'],
+      [{ status: 'missed', endReason: 'timeout' }, 'No answer from Lamp Shop.'],
+      [{ status: 'busy', endReason: 'busy' }, 'Lamp Shop is on another call.'],
+    ] as const)('ends with a plain outcome for %p', async (ending, title) => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:ended', { call: makeCall(ending) });
+      expect(manager.phase()).toBe('ended');
+      expect(manager.outcome()?.title).toBe(title);
+      expect(rtc.close).toHaveBeenCalled();
+      expect(socket.tracked).toBeNull();
+    });
+
+    it('explains a blocked camera and does not ring the seller', async () => {
+      const { manager, rtc, initiate } = setup();
+      rtc.prepareMedia.mockRejectedValueOnce(new RtcMediaError('permission-denied', 'blocked'));
+      await manager.placeCall(request);
+      expect(initiate).not.toHaveBeenCalled();
+      expect(manager.outcome()).toMatchObject({ mediaError: 'permission-denied', suggestCallback: true });
+      expect(manager.outcome()?.detail).toContain('allow');
+
+      await manager.retryAudioOnly();
+      expect(rtc.prepareMedia).toHaveBeenLastCalledWith('audio');
+      expect(manager.phase()).toBe('outgoing');
+    });
+
+    it('tells the caller about a 409 in plain words', async () => {
+      const conflict = jest.fn(() =>
+        throwError(() => new (jest.requireActual('@angular/common/http').HttpErrorResponse)({ status: 409 })),
+      );
+      const { manager } = setup(customer, conflict);
+      await manager.placeCall(request);
+      expect(manager.outcome()?.detail).toBe('You are already in a call. Finish it before starting another.');
+    });
+
+    it('cancels a ringing call', async () => {
+      const { manager, socket } = setup();
+      await manager.placeCall(request);
+      socket.acks['call:cancel'] = {
+        ok: true,
+        call: makeCall({ status: 'cancelled', endReason: 'cancelled' }),
+      };
+      await manager.cancel();
+      expect(socket.emitWithAck).toHaveBeenCalledWith('call:cancel', { callId: 'call-1' });
+      expect(manager.outcome()?.title).toBe('Call cancelled.');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(manager.phase()).toBe('idle');
+    });
+
+    it('handles call:accepted that overtakes the initiate answer', async () => {
+      const call = new Subject<CallDto>();
+      const { manager, socket, rtc } = setup(
+        customer,
+        jest.fn(() => call.asObservable()),
+      );
+      const placing = manager.placeCall(request);
+      await flush();
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      call.next(makeCall());
+      call.complete();
+      await placing;
+      expect(rtc.start).toHaveBeenCalled();
+      expect(manager.phase()).toBe('connecting');
+    });
+
+    it('hangs up and shows the duration', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      socket.acks['call:hangup'] = {
+        ok: true,
+        call: makeCall({ status: 'ended', endReason: 'hangup', durationSeconds: 125 }),
+      };
+      await manager.hangup();
+      expect(manager.outcome()).toMatchObject({ title: 'Call ended', detail: 'Duration 2:05' });
+      expect(rtc.close).toHaveBeenCalled();
+    });
+
+    it('ends as connection lost when media cannot be restored', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      rtc.state.set(RtcConnectionState.Failed);
+      TestBed.tick();
+      expect(manager.phase()).toBe('ended');
+      expect(manager.outcome()?.title).toBe('The connection was lost.');
+      expect(socket.emitWithAck).toHaveBeenCalledWith('call:hangup', { callId: 'call-1' });
+    });
+
+    it('restarts ICE after the socket resumed the call, and ends it when the resume is refused', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      socket.resumed$.next({ callId: 'call-1', result: { ok: true } });
+      expect(rtc.restartIce).toHaveBeenCalled();
+      socket.resumed$.next({
+        callId: 'call-1',
+        result: { ok: false, error: { code: 'NOT_FOUND', message: 'Call is over' } },
+      });
+      expect(manager.outcome()?.title).toBe('The call was lost.');
+    });
+
+    it('forwards signals for the current call only', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      const signal = { kind: 'candidate', candidate: null };
+      socket.push('call:signal', { callId: 'other', signal });
+      socket.push('call:signal', { callId: 'call-1', signal });
+      expect(rtc.handleSignal).toHaveBeenCalledTimes(1);
+      expect(manager.phase()).toBe('outgoing');
+    });
+  });
+
+  describe('incoming call (seller)', () => {
+    it('rings, then accepts from the click: media, call:accept, polite peer', async () => {
+      const { manager, socket, rtc, ringtone } = setup(seller);
+      socket.push('call:incoming', { call: makeCall() });
+      expect(manager.phase()).toBe('incoming');
+      expect(manager.counterpart()).toBe('Ada');
+      expect(ringtone.start).toHaveBeenCalled();
+
+      socket.acks['call:accept'] = {
+        ok: true,
+        call: makeCall({ status: 'accepted' }),
+        role: 'callee',
+        polite: true,
+      };
+      await manager.accept();
+      expect(ringtone.stop).toHaveBeenCalled();
+      expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
+      expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ polite: true, callId: 'call-1' }));
+      expect(manager.phase()).toBe('connecting');
+    });
+
+    it('stops ringing when another staff member answers', () => {
+      const { manager, socket, ringtone } = setup(seller);
+      socket.push('call:incoming', { call: makeCall() });
+      socket.push('call:answered-elsewhere', {
+        callId: 'call-1',
+        answeredBy: { id: 'staff-2', name: 'Kim' },
+      });
+      expect(manager.phase()).toBe('ended');
+      expect(manager.outcome()?.title).toBe('Answered by Kim');
+      expect(ringtone.stop).toHaveBeenCalled();
+    });
+
+    it('says "Answered on another device" when the same user answered elsewhere', () => {
+      const { manager, socket } = setup(seller);
+      socket.push('call:incoming', { call: makeCall() });
+      socket.push('call:answered-elsewhere', {
+        callId: 'call-1',
+        answeredBy: { id: 'staff-1', name: 'Sam' },
+      });
+      expect(manager.outcome()?.title).toBe('Answered on another device');
+    });
+
+    it('declines', async () => {
+      const { manager, socket } = setup(seller);
+      socket.push('call:incoming', { call: makeCall() });
+      socket.acks['call:decline'] = {
+        ok: true,
+        call: makeCall({ status: 'declined', endReason: 'declined' }),
+      };
+      await manager.decline();
+      expect(socket.emitWithAck).toHaveBeenCalledWith('call:decline', { callId: 'call-1' });
+      expect(manager.outcome()?.title).toBe('You declined the call.');
+    });
+
+    it('shows a missed call when the caller cancels', () => {
+      const { manager, socket } = setup(seller);
+      socket.push('call:incoming', { call: makeCall() });
+      socket.push('call:ended', { call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
+      expect(manager.outcome()?.title).toBe('Missed call from Ada.');
+    });
+
+    it('does not ring over a call in progress', async () => {
+      const { manager, socket } = setup();
+      await manager.placeCall(request);
+      socket.push('call:incoming', { call: makeCall({ id: 'call-2', initiatedBy: 'shop' }) });
+      expect(manager.call()?.id).toBe('call-1');
+      expect(manager.phase()).toBe('outgoing');
+    });
+  });
+
+  it('ends everything on logout', async () => {
+    const { manager, rtc } = setup();
+    await manager.placeCall(request);
+    TestBed.inject(AuthSession).end();
+    TestBed.tick();
+    expect(manager.phase()).toBe('idle');
+    expect(rtc.close).toHaveBeenCalled();
+  });
+});

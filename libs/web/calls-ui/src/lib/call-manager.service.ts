@@ -1,0 +1,474 @@
+import { Injectable, InjectionToken, computed, effect, inject, signal, untracked } from '@angular/core';
+import type { CallBinding, CallDto, CallType, SignalPayload } from '@callshop/contracts';
+import {
+  AuthSession,
+  CallSocket,
+  CallsApi,
+  SocketRequestError,
+  SocketState,
+  describeError,
+  errorStatus,
+} from '@callshop/web/core';
+import { RtcConnectionState, RtcMediaError, RtcService, mediaErrorHelp } from '@callshop/web/rtc';
+import { firstValueFrom } from 'rxjs';
+import { CallNotifier } from './call-notifier.service';
+import {
+  type CallOutcome,
+  type CallViewer,
+  counterpartName,
+  describeOutcome,
+  isCaller,
+} from './call-outcome';
+import { Ringtone } from './ringtone.service';
+
+/**
+ * Where the call stands for this device. `live` is one stored phase; the public
+ * {@link CallManager.phase} splits it into connecting / in-call / reconnecting from the media
+ * and socket state, so those never drift apart.
+ */
+export type StoredCallPhase = 'idle' | 'preparing' | 'outgoing' | 'incoming' | 'accepting' | 'live' | 'ended';
+export type CallPhase = Exclude<StoredCallPhase, 'live'> | 'connecting' | 'in-call' | 'reconnecting';
+
+/** The only legal phase changes; {@link CallManager} applies them in one `transition()`. */
+export const CALL_PHASE_TRANSITIONS: Readonly<Record<StoredCallPhase, readonly StoredCallPhase[]>> = {
+  idle: ['preparing', 'incoming'],
+  preparing: ['outgoing', 'live', 'ended'],
+  outgoing: ['live', 'ended'],
+  incoming: ['accepting', 'live', 'ended'],
+  accepting: ['live', 'ended'],
+  live: ['ended'],
+  ended: ['idle', 'preparing', 'incoming'],
+};
+
+/** What to call: a shop about a product (customer), or a customer (seller). */
+export interface PlaceCallRequest {
+  type: CallType;
+  /** The shop, for a customer's call. */
+  sellerId?: string;
+  productId?: string;
+  /** The customer, for a seller's call. */
+  customerId?: string;
+  /** Who is being called, shown while ringing ("Calling <name>…"). */
+  displayName: string;
+}
+
+interface CallState {
+  phase: StoredCallPhase;
+  call: CallDto | null;
+  /** What was asked for, kept to retry (audio only) or fall back to the phone. */
+  request: PlaceCallRequest | null;
+  outcome: CallOutcome | null;
+  /** The other device dropped and the server is waiting for it. */
+  peerAway: boolean;
+  /** Epoch ms when media first flowed, for the timer. */
+  connectedAt: number | null;
+  /** An action (cancel, hang up) failed; shown without leaving the phase. */
+  actionError: string | null;
+}
+
+const INITIAL: CallState = {
+  phase: 'idle',
+  call: null,
+  request: null,
+  outcome: null,
+  peerAway: false,
+  connectedAt: null,
+  actionError: null,
+};
+
+/** How long "answered elsewhere" and similar notes stay before the panel closes by itself. */
+export const CALL_AUTO_DISMISS_MS = new InjectionToken<number>('CALL_AUTO_DISMISS_MS', {
+  providedIn: 'root',
+  factory: () => 4000,
+});
+
+/**
+ * The call as the UI sees it, for customers and sellers alike. It places, answers, declines,
+ * cancels and ends calls over the signaling socket (REST for initiate), drives
+ * {@link RtcService} and turns every final status into an outcome in plain words.
+ */
+@Injectable({ providedIn: 'root' })
+export class CallManager {
+  private readonly socket = inject(CallSocket);
+  private readonly api = inject(CallsApi);
+  private readonly rtc = inject(RtcService);
+  private readonly session = inject(AuthSession);
+  private readonly ringtone = inject(Ringtone);
+  private readonly notifier = inject(CallNotifier);
+  private readonly autoDismissMs = inject(CALL_AUTO_DISMISS_MS);
+
+  private readonly state = signal<CallState>(INITIAL);
+  private dismissTimer: ReturnType<typeof setTimeout> | null = null;
+  /** `call:accepted` can overtake the REST answer to initiate; held here until it lands. */
+  private earlyAccepted: (CallBinding & { deviceId: string }) | null = null;
+  private earlyEnded: CallDto | null = null;
+
+  readonly call = computed(() => this.state().call);
+  readonly outcome = computed(() => this.state().outcome);
+  readonly request = computed(() => this.state().request);
+  readonly connectedAt = computed(() => this.state().connectedAt);
+  readonly actionError = computed(() => this.state().actionError);
+  readonly peerAway = computed(() => this.state().peerAway);
+  readonly viewer = computed<CallViewer>(() => (this.session.role() === 'seller' ? 'shop' : 'customer'));
+
+  readonly phase = computed<CallPhase>(() => {
+    const { phase, peerAway, connectedAt } = this.state();
+    if (phase !== 'live') return phase;
+    const media = this.rtc.state();
+    const socketUp = this.socket.state() === SocketState.Connected;
+    if (media === RtcConnectionState.Reconnecting || !socketUp || peerAway) return 'reconnecting';
+    if (media === RtcConnectionState.Connected) return 'in-call';
+    return connectedAt !== null ? 'reconnecting' : 'connecting';
+  });
+
+  /** Name of the other party: the shop for a customer, the customer for a seller. */
+  readonly counterpart = computed(() => {
+    const { call, request } = this.state();
+    return call ? counterpartName(call, this.viewer()) : (request?.displayName ?? '');
+  });
+
+  /** A call is under way on this device (new calls cannot start). */
+  readonly busy = computed(() => !['idle', 'ended'].includes(this.state().phase));
+
+  constructor() {
+    this.socket.on('call:incoming').subscribe(({ call }) => this.onIncoming(call));
+    this.socket.on('session:ready').subscribe(({ activeCall }) => {
+      // A call still ringing for us when this tab opens rings here too.
+      if (activeCall?.status === 'ringing' && !isCaller(activeCall, this.viewer()))
+        this.onIncoming(activeCall);
+    });
+    this.socket.on('call:accepted').subscribe((accepted) => this.onAccepted(accepted));
+    this.socket.on('call:answered-elsewhere').subscribe(({ callId, answeredBy }) => {
+      const { phase, call } = this.state();
+      if (call?.id !== callId || (phase !== 'incoming' && phase !== 'accepting')) return;
+      const me = this.session.user()?.id;
+      const title = answeredBy.id === me ? 'Answered on another device' : `Answered by ${answeredBy.name}`;
+      this.finish({ title, detail: null, tone: 'info', suggestCallback: false }, { autoDismiss: true });
+    });
+    this.socket.on('call:ended').subscribe(({ call }) => this.onEnded(call));
+    this.socket.on('call:signal').subscribe(({ callId, signal }) => {
+      if (this.state().call?.id === callId) void this.rtc.handleSignal(signal);
+    });
+    this.socket.on('call:peer-disconnected').subscribe(({ callId }) => {
+      if (this.isCurrentLive(callId)) this.patch({ peerAway: true });
+    });
+    this.socket.on('call:peer-reconnected').subscribe(({ callId }) => {
+      if (this.isCurrentLive(callId)) this.patch({ peerAway: false });
+    });
+    this.socket.resumed$.subscribe(({ callId, result }) => {
+      if (!this.isCurrentLive(callId)) return;
+      if (result.ok) this.rtc.restartIce();
+      else
+        this.finish({
+          title: 'The call was lost.',
+          detail: result.error.message,
+          tone: 'error',
+          suggestCallback: false,
+        });
+    });
+
+    effect(() => {
+      const media = this.rtc.state();
+      untracked(() => this.onMediaState(media));
+    });
+    effect(() => {
+      // Logging out ends whatever call this device had.
+      if (!this.session.isAuthenticated()) untracked(() => this.reset());
+    });
+  }
+
+  /** Places a call from a click (so the browser allows the camera prompt and playback). */
+  async placeCall(request: PlaceCallRequest): Promise<void> {
+    if (this.busy()) return;
+    this.clearDismiss();
+    this.earlyAccepted = null;
+    this.earlyEnded = null;
+    this.transition('preparing', { ...INITIAL, request });
+    try {
+      await this.rtc.prepareMedia(request.type);
+    } catch (error) {
+      if (this.state().phase === 'preparing') this.finishMediaError(error);
+      return;
+    }
+    let deviceId: string;
+    try {
+      deviceId = await this.socket.whenConnected();
+    } catch (error) {
+      if (this.state().phase === 'preparing') this.finish(this.failure(describeError(error)));
+      return;
+    }
+    if (this.state().phase !== 'preparing') return; // cancelled while connecting
+    let call: CallDto;
+    try {
+      call = await firstValueFrom(
+        this.api.initiate({
+          sellerId: request.sellerId,
+          productId: request.productId,
+          customerId: request.customerId,
+          type: request.type,
+          deviceId,
+        }),
+      );
+    } catch (error) {
+      if (this.state().phase !== 'preparing') return;
+      const message =
+        errorStatus(error) === 409
+          ? 'You are already in a call. Finish it before starting another.'
+          : describeError(error);
+      this.finish(this.failure(message));
+      return;
+    }
+    if (this.state().phase !== 'preparing') {
+      // Cancelled while the request was in flight: the call exists now, so cancel it.
+      if (call.status === 'ringing') void this.socket.emitWithAck('call:cancel', { callId: call.id });
+      return;
+    }
+    if (call.status !== 'ringing') {
+      this.patch({ call });
+      this.finish(describeOutcome(call, this.viewer()));
+      return;
+    }
+    this.transition('outgoing', { call });
+    this.socket.trackCall(call.id);
+    const ended = this.earlyEnded as CallDto | null;
+    const accepted = this.earlyAccepted as (CallBinding & { deviceId: string }) | null;
+    this.earlyEnded = null;
+    this.earlyAccepted = null;
+    if (ended?.id === call.id) this.onEnded(ended);
+    else if (accepted?.call.id === call.id) this.onAccepted(accepted);
+  }
+
+  /** Same call again, audio only (after a camera problem). */
+  retryAudioOnly(): Promise<void> {
+    const request = this.state().request;
+    if (!request) return Promise.resolve();
+    this.dismiss();
+    return this.placeCall({ ...request, type: 'audio' });
+  }
+
+  /** Answers the ringing call on this device; call it from the Accept click. */
+  async accept(): Promise<void> {
+    const { phase, call } = this.state();
+    if (phase !== 'incoming' || !call) return;
+    this.ringtone.stop();
+    this.notifier.close();
+    this.transition('accepting');
+    try {
+      await this.rtc.prepareMedia(call.type);
+    } catch (error) {
+      if (this.state().phase !== 'accepting') return;
+      void this.socket.emitWithAck('call:decline', { callId: call.id });
+      this.finishMediaError(error);
+      return;
+    }
+    if (this.state().phase !== 'accepting') return;
+    try {
+      const binding = await this.socket.request('call:accept', { callId: call.id });
+      this.goLive(binding);
+    } catch (error) {
+      if (this.state().phase !== 'accepting') return; // call:accepted or call:ended got there first
+      this.finish(this.failure(error instanceof SocketRequestError ? error.message : describeError(error)));
+    }
+  }
+
+  async decline(): Promise<void> {
+    const { phase, call } = this.state();
+    if (phase !== 'incoming' || !call) return;
+    this.ringtone.stop();
+    const ack = await this.socket.emitWithAck('call:decline', { callId: call.id });
+    if (this.state().call?.id !== call.id || this.state().phase !== 'incoming') return;
+    this.finish(
+      ack.ok
+        ? describeOutcome(ack.call, this.viewer())
+        : { title: 'You declined the call.', detail: null, tone: 'info', suggestCallback: false },
+      { autoDismiss: true },
+    );
+  }
+
+  /** Stops an outgoing call before it is answered. */
+  async cancel(): Promise<void> {
+    const { phase, call } = this.state();
+    if (phase === 'preparing') {
+      this.finish(
+        { title: 'Call cancelled.', detail: null, tone: 'info', suggestCallback: false },
+        { autoDismiss: true },
+      );
+      return;
+    }
+    if (phase !== 'outgoing' || !call) return;
+    const ack = await this.socket.emitWithAck('call:cancel', { callId: call.id });
+    if (this.state().call?.id !== call.id || this.state().phase !== 'outgoing') return;
+    if (ack.ok) {
+      this.finish(describeOutcome(ack.call, this.viewer()), { autoDismiss: true });
+      return;
+    }
+    try {
+      const cancelled = await firstValueFrom(this.api.cancel(call.id));
+      if (this.state().phase === 'outgoing')
+        this.finish(describeOutcome(cancelled, this.viewer()), { autoDismiss: true });
+    } catch (error) {
+      this.patch({ actionError: describeError(error, 'The call could not be cancelled.') });
+    }
+  }
+
+  async hangup(): Promise<void> {
+    const { phase, call } = this.state();
+    if (phase !== 'live' || !call) return;
+    const ack = await this.socket.emitWithAck('call:hangup', { callId: call.id });
+    if (this.state().call?.id !== call.id || this.state().phase !== 'live') return;
+    let ended: CallDto | null = ack.ok ? ack.call : null;
+    if (!ended) {
+      try {
+        ended = await firstValueFrom(this.api.hangup(call.id));
+      } catch {
+        ended = null;
+      }
+    }
+    if (this.state().phase !== 'live') return;
+    this.finish(
+      ended
+        ? describeOutcome(ended, this.viewer())
+        : { title: 'Call ended', detail: null, tone: 'info', suggestCallback: false },
+    );
+  }
+
+  /** Closes the end-of-call panel. */
+  dismiss(): void {
+    if (this.state().phase !== 'ended') return;
+    this.clearDismiss();
+    this.rtc.reset();
+    this.transition('idle', { ...INITIAL });
+  }
+
+  private onIncoming(call: CallDto): void {
+    const { phase } = this.state();
+    if (phase !== 'idle' && phase !== 'ended') return; // busy here: the server handles "busy"
+    if (this.state().call?.id === call.id) return;
+    this.clearDismiss();
+    this.transition('incoming', { ...INITIAL, call });
+    this.ringtone.start();
+    const from = counterpartName(call, this.viewer());
+    const about = call.product ? ` about ${call.product.name}` : '';
+    this.notifier.notify(call.id, `Incoming ${call.type} call`, `${from} is calling${about}.`);
+  }
+
+  private onAccepted(accepted: CallBinding & { deviceId: string }): void {
+    const { phase, call } = this.state();
+    if (phase === 'preparing' && !call) {
+      this.earlyAccepted = accepted;
+      return;
+    }
+    if (call?.id !== accepted.call.id) return;
+    if (accepted.deviceId !== this.socket.id) return; // another device owns it; answered-elsewhere follows
+    if (phase === 'outgoing' || phase === 'accepting' || phase === 'incoming') this.goLive(accepted);
+  }
+
+  private onEnded(ended: CallDto): void {
+    const { phase, call } = this.state();
+    if (phase === 'preparing' && !call) {
+      this.earlyEnded = ended;
+      return;
+    }
+    if (call?.id !== ended.id || phase === 'ended' || phase === 'idle') return;
+    this.patch({ call: ended });
+    this.finish(describeOutcome(ended, this.viewer()));
+  }
+
+  private goLive(binding: CallBinding): void {
+    if (this.state().phase === 'live') return;
+    this.ringtone.stop();
+    this.notifier.close();
+    this.transition('live', { call: binding.call, peerAway: false });
+    this.socket.trackCall(binding.call.id);
+    const callId = binding.call.id;
+    void this.rtc.start({
+      callId,
+      type: binding.call.type,
+      polite: binding.polite,
+      send: (signal: SignalPayload) => void this.socket.emitWithAck('call:signal', { callId, signal }),
+    });
+  }
+
+  private onMediaState(media: RtcConnectionState): void {
+    const { phase, connectedAt } = this.state();
+    if (phase !== 'live') return;
+    if (media === RtcConnectionState.Connected && connectedAt === null)
+      this.patch({ connectedAt: Date.now() });
+    if (media === RtcConnectionState.Failed) void this.connectionLost();
+  }
+
+  private async connectionLost(): Promise<void> {
+    const call = this.state().call;
+    this.finish({
+      title: 'The connection was lost.',
+      detail: 'The call ended because the connection could not be restored.',
+      tone: 'error',
+      suggestCallback: false,
+    });
+    if (call) await this.socket.emitWithAck('call:hangup', { callId: call.id });
+  }
+
+  private finishMediaError(error: unknown): void {
+    const kind = error instanceof RtcMediaError ? error.kind : 'unknown';
+    this.finish({
+      title: 'We could not use your camera or microphone.',
+      detail: mediaErrorHelp(kind),
+      tone: 'error',
+      suggestCallback: this.viewer() === 'customer',
+      mediaError: kind,
+    });
+  }
+
+  private failure(message: string): CallOutcome {
+    return {
+      title: 'The call could not be started.',
+      detail: message,
+      tone: 'error',
+      suggestCallback: false,
+    };
+  }
+
+  /** The one way into `ended`: stops ringing, releases media and the socket's call binding. */
+  private finish(outcome: CallOutcome, options: { autoDismiss?: boolean } = {}): void {
+    this.ringtone.stop();
+    this.notifier.close();
+    this.rtc.close();
+    this.socket.trackCall(null);
+    this.transition('ended', { outcome, peerAway: false, actionError: null });
+    this.clearDismiss();
+    if (options.autoDismiss) this.dismissTimer = setTimeout(() => this.dismiss(), this.autoDismissMs);
+  }
+
+  private reset(): void {
+    if (this.state().phase === 'idle') return;
+    const { phase, call } = this.state();
+    if (call && phase === 'live') void this.socket.emitWithAck('call:hangup', { callId: call.id });
+    this.ringtone.stop();
+    this.notifier.close();
+    this.rtc.close();
+    this.rtc.reset();
+    this.clearDismiss();
+    this.state.set(INITIAL);
+  }
+
+  private isCurrentLive(callId: string): boolean {
+    return this.state().phase === 'live' && this.state().call?.id === callId;
+  }
+
+  private transition(next: StoredCallPhase, changes: Partial<CallState> = {}): void {
+    const current = this.state().phase;
+    if (!CALL_PHASE_TRANSITIONS[current].includes(next)) {
+      throw new Error(`Illegal call phase change ${current} → ${next}`);
+    }
+    this.state.update((s) => ({ ...s, ...changes, phase: next }));
+  }
+
+  private patch(changes: Partial<Omit<CallState, 'phase'>>): void {
+    this.state.update((s) => ({ ...s, ...changes }));
+  }
+
+  private clearDismiss(): void {
+    if (this.dismissTimer !== null) clearTimeout(this.dismissTimer);
+    this.dismissTimer = null;
+  }
+}
