@@ -34,7 +34,7 @@ class FakeSocket {
   whenConnected = jest.fn(async () => this.id);
   on(event: string) {
     if (!this.subjects.has(event)) this.subjects.set(event, new Subject());
-    return this.subjects.get(event)!.asObservable();
+    return (this.subjects.get(event) as Subject<unknown>).asObservable();
   }
   push(event: string, payload: unknown) {
     this.subjects.get(event)?.next(payload);

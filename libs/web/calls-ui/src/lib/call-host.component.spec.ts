@@ -1,0 +1,137 @@
+import { computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import type { CallDto } from '@callshop/contracts';
+import { RtcService } from '@callshop/web/rtc';
+import { CallManager } from './call-manager.service';
+import { CallHostComponent } from './call-host.component';
+import { CallNotifier } from './call-notifier.service';
+import { Ringtone } from './ringtone.service';
+
+const call = {
+  id: 'call-1',
+  type: 'video',
+  customer: { id: 'c1', name: 'Ada' },
+  shop: { id: 's1', name: 'Lamp Shop', isPlatform: false },
+  product: { id: 'p1', name: 'Desk lamp', price: 4999, currency: 'USD', image: null },
+} as unknown as CallDto;
+
+async function render(phase: string, extra: Record<string, unknown> = {}) {
+  const manager = {
+    phase: signal(phase),
+    call: signal(call),
+    counterpart: signal('Ada'),
+    viewer: signal('shop'),
+    outcome: signal(null),
+    request: signal(null),
+    actionError: signal(null),
+    connectedAt: signal(null),
+    accept: jest.fn(),
+    decline: jest.fn(),
+    cancel: jest.fn(),
+    hangup: jest.fn(),
+    dismiss: jest.fn(),
+    retryAudioOnly: jest.fn(),
+    ...extra,
+  };
+  const rtc = {
+    localStream: signal(null),
+    remoteStream: signal(null),
+    audioOnly: signal(false),
+    micEnabled: signal(true),
+    cameraEnabled: signal(true),
+    remoteMedia: signal({ audio: true, video: true }),
+    setMicEnabled: jest.fn(),
+    setCameraEnabled: jest.fn(),
+  };
+  const blocked = signal(false);
+  TestBed.configureTestingModule({
+    providers: [
+      { provide: CallManager, useValue: manager },
+      { provide: RtcService, useValue: rtc },
+      { provide: Ringtone, useValue: { blocked: computed(() => blocked()), unlock: jest.fn() } },
+      { provide: CallNotifier, useValue: { permission: 'granted', requestPermission: jest.fn() } },
+      { provide: MatDialog, useValue: { open: jest.fn() } },
+    ],
+  });
+  const fixture = TestBed.createComponent(CallHostComponent);
+  await fixture.whenStable();
+  const el: HTMLElement = fixture.nativeElement;
+  const button = (name: string) =>
+    Array.from(el.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === name,
+    ) as HTMLButtonElement;
+  return { fixture, el, button, manager, rtc, blocked };
+}
+
+describe('CallHostComponent', () => {
+  it('shows nothing when idle', async () => {
+    const { el } = await render('idle');
+    expect(el.textContent?.trim()).toBe('');
+  });
+
+  it('rings with the caller, the product and Accept / Decline', async () => {
+    const { el, button, manager, blocked, fixture } = await render('incoming');
+    const dialog = el.querySelector('[data-testid="incoming-call"]');
+    expect(dialog?.getAttribute('role')).toBe('alertdialog');
+    expect(dialog?.textContent).toContain('Ada is calling');
+    expect(dialog?.textContent).toContain('Desk lamp');
+    expect(dialog?.textContent).toContain('$49.99');
+    button('Accept').click();
+    button('Decline').click();
+    expect(manager.accept).toHaveBeenCalled();
+    expect(manager.decline).toHaveBeenCalled();
+    expect(button('Click to enable sound')).toBeUndefined();
+
+    blocked.set(true);
+    await fixture.whenStable();
+    expect(button('Click to enable sound')).toBeDefined();
+  });
+
+  it('shows "Calling <shop>…" with Cancel while ringing out', async () => {
+    const { el, button, manager } = await render('outgoing', {
+      counterpart: signal('Lamp Shop'),
+      viewer: signal('customer'),
+    });
+    expect(
+      el.querySelector('[data-testid="outgoing-call"] [data-testid="call-status"]')?.textContent?.trim(),
+    ).toBe('Calling Lamp Shop…');
+    button('Cancel').click();
+    expect(manager.cancel).toHaveBeenCalled();
+  });
+
+  it('shows the in-call view with the controls and the reconnecting banner', async () => {
+    const { el, button, manager, rtc, fixture } = await render('in-call');
+    expect(el.querySelector('[data-testid="remote-video"]')).not.toBeNull();
+    button('Mute').click();
+    expect(rtc.setMicEnabled).toHaveBeenCalledWith(false);
+    button('Turn camera off').click();
+    expect(rtc.setCameraEnabled).toHaveBeenCalledWith(false);
+    button('Hang up').click();
+    expect(manager.hangup).toHaveBeenCalled();
+    expect(el.querySelector('[data-testid="reconnecting"]')).toBeNull();
+
+    manager.phase.set('reconnecting');
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="reconnecting"]')?.textContent).toContain('Reconnecting…');
+  });
+
+  it('offers audio only after a camera problem', async () => {
+    const outcome = signal({
+      title: 'We could not use your camera or microphone.',
+      detail: 'Allow it',
+      tone: 'error',
+      suggestCallback: true,
+      mediaError: 'permission-denied',
+    });
+    const request = signal({ type: 'video', sellerId: 's1', displayName: 'Lamp Shop' });
+    const { el, button, manager } = await render('ended', { outcome, request, viewer: signal('customer') });
+    expect(el.querySelector('[data-testid="call-outcome"]')?.textContent).toContain(
+      'We could not use your camera',
+    );
+    button('Try audio only').click();
+    expect(manager.retryAudioOnly).toHaveBeenCalled();
+    expect(button('Call Seller by phone')).toBeDefined();
+    expect(button('Request a callback')).toBeDefined();
+  });
+});

@@ -1,0 +1,84 @@
+import { A11yModule } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { CallManager } from './call-manager.service';
+import { CallSellerDialogComponent, type CallSellerDialogData } from './call-seller-dialog.component';
+
+/** How the call ended, with what the user can do next (retry audio-only, phone, callback). */
+@Component({
+  selector: 'cs-call-outcome-panel',
+  imports: [A11yModule, MatButton],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (manager.outcome(); as outcome) {
+      <div
+        class="cs-call-card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cs-outcome-title"
+        data-testid="call-outcome"
+        [attr.data-tone]="outcome.tone"
+        cdkTrapFocus
+        [cdkTrapFocusAutoCapture]="true"
+      >
+        <h2 id="cs-outcome-title" role="status" data-testid="call-status">{{ outcome.title }}</h2>
+        @if (outcome.detail) {
+          <p class="cs-detail">{{ outcome.detail }}</p>
+        }
+        <div class="cs-call-actions">
+          @if (outcome.mediaError && outcome.mediaError !== 'unsupported' && manager.request()) {
+            <button mat-stroked-button type="button" (click)="manager.retryAudioOnly()">
+              Try audio only
+            </button>
+          }
+          @if (sellerTarget(); as target) {
+            @if (outcome.mediaError) {
+              <button mat-stroked-button type="button" (click)="openPhone(target, 'options')">
+                Call {{ sellerWord() }} by phone
+              </button>
+            }
+            @if (outcome.suggestCallback) {
+              <button mat-stroked-button type="button" (click)="openPhone(target, 'callback')">
+                Request a callback
+              </button>
+            }
+          }
+          <button mat-flat-button type="button" cdkFocusInitial (click)="manager.dismiss()">Close</button>
+        </div>
+      </div>
+    }
+  `,
+  styleUrl: './call-card.css',
+})
+export class CallOutcomePanelComponent {
+  protected readonly manager = inject(CallManager);
+  private readonly dialog = inject(MatDialog);
+
+  /** The shop a customer tried to reach, when there is one to fall back to. */
+  protected readonly sellerTarget = computed<CallSellerDialogData | null>(() => {
+    if (this.manager.viewer() !== 'customer') return null;
+    const call = this.manager.call();
+    const request = this.manager.request();
+    const sellerId = call?.shop.id ?? request?.sellerId;
+    if (!sellerId) return null;
+    return {
+      sellerId,
+      shopName: call?.shop.name ?? request?.displayName ?? 'the seller',
+      isPlatform: call?.shop.isPlatform ?? false,
+      productId: call?.product?.id ?? request?.productId,
+      productName: call?.product?.name,
+    };
+  });
+  protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
+
+  protected openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): void {
+    this.manager.dismiss();
+    this.dialog.open(CallSellerDialogComponent, {
+      data: { ...target, mode, videoUnavailable: mode === 'callback' },
+      width: '520px',
+      maxWidth: '95vw',
+      autoFocus: 'first-tabbable',
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { A11yModule } from '@angular/cdk/a11y';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { PricePipe } from '@callshop/web/ui';
+import { CallManager } from './call-manager.service';
+import { CallNotifier } from './call-notifier.service';
+import { Ringtone } from './ringtone.service';
+
+/** The ringing dialog: who calls (a shop or a customer), about which product, Accept / Decline. */
+@Component({
+  selector: 'cs-incoming-call',
+  imports: [A11yModule, MatButton, PricePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (manager.call(); as call) {
+      <div
+        class="cs-call-card"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="cs-incoming-title"
+        aria-describedby="cs-incoming-desc"
+        data-testid="incoming-call"
+        cdkTrapFocus
+        [cdkTrapFocusAutoCapture]="true"
+      >
+        <p class="cs-call-kind">Incoming {{ call.type === 'video' ? 'video' : 'voice' }} call</p>
+        <h2 id="cs-incoming-title" data-testid="call-status">{{ manager.counterpart() }} is calling</h2>
+        <div id="cs-incoming-desc">
+          @if (call.product; as product) {
+            <div class="cs-call-product">
+              @if (product.image) {
+                <img [src]="product.image" [alt]="product.name" width="64" height="64" />
+              }
+              <div>
+                <div class="cs-call-product__name">{{ product.name }}</div>
+                <div>{{ product.price | csPrice: product.currency }}</div>
+              </div>
+            </div>
+          } @else {
+            <p>{{ viewerIsShop() ? 'A customer' : call.shop.name }} wants to talk.</p>
+          }
+        </div>
+        @if (ringtone.blocked()) {
+          <button mat-button type="button" class="cs-sound" (click)="ringtone.unlock()">
+            Click to enable sound
+          </button>
+        }
+        @if (canAskNotifications()) {
+          <button mat-button type="button" (click)="askNotifications()">
+            Notify me of calls in the background
+          </button>
+        }
+        <div class="cs-call-actions">
+          <button
+            mat-stroked-button
+            type="button"
+            class="cs-decline"
+            (click)="manager.decline()"
+            [disabled]="accepting()"
+          >
+            Decline
+          </button>
+          <button
+            mat-flat-button
+            type="button"
+            class="cs-accept"
+            cdkFocusInitial
+            (click)="manager.accept()"
+            [disabled]="accepting()"
+          >
+            {{ accepting() ? 'Connecting…' : 'Accept' }}
+          </button>
+        </div>
+      </div>
+    }
+  `,
+  styleUrl: './call-card.css',
+})
+export class IncomingCallComponent {
+  protected readonly manager = inject(CallManager);
+  protected readonly ringtone = inject(Ringtone);
+  private readonly notifier = inject(CallNotifier);
+  private readonly permission = signal(this.notifier.permission);
+  protected readonly accepting = computed(() => this.manager.phase() === 'accepting');
+  protected readonly viewerIsShop = computed(() => this.manager.viewer() === 'shop');
+  protected readonly canAskNotifications = computed(() => this.permission() === 'default');
+
+  protected async askNotifications(): Promise<void> {
+    this.permission.set(await this.notifier.requestPermission());
+  }
+}

@@ -1,0 +1,144 @@
+import { computed, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
+import { Router, provideRouter } from '@angular/router';
+import type { ShopPresence, UserDto } from '@callshop/contracts';
+import { AuthSession, SESSION_STORAGE, SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { CallManager } from './call-manager.service';
+import { CallSellerDialogComponent } from './call-seller-dialog.component';
+import { ProductCallButtonsComponent, callButtonsMode } from './product-call-buttons.component';
+
+const customer = { id: 'c1', role: 'customer', name: 'Ada', phoneNumber: null } as UserDto;
+const product = { id: 'p1', name: 'Desk lamp', shop: { id: 's1', name: 'Lamp Shop', isPlatform: false } };
+
+async function render(
+  options: { user?: UserDto | null; presence?: ShopPresence | null; isPlatform?: boolean } = {},
+) {
+  const phase = signal<string>('idle');
+  const manager = {
+    phase,
+    busy: computed(() => !['idle', 'ended'].includes(phase())),
+    placeCall: jest.fn(async () => undefined),
+  };
+  const dialog = { open: jest.fn() };
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([]),
+      { provide: CallManager, useValue: manager },
+      { provide: MatDialog, useValue: dialog },
+      { provide: SESSION_STORAGE_KEY, useValue: 'test' },
+      { provide: SESSION_STORAGE, useValue: null },
+    ],
+  });
+  const user = options.user === undefined ? customer : options.user;
+  if (user) TestBed.inject(AuthSession).start({ accessToken: 't', expiresIn: 3600, user });
+  const router = TestBed.inject(Router);
+  const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
+  jest.spyOn(router, 'url', 'get').mockReturnValue('/products/p1');
+  const fixture = TestBed.createComponent(ProductCallButtonsComponent);
+  fixture.componentRef.setInput('product', {
+    ...product,
+    shop: { ...product.shop, isPlatform: !!options.isPlatform },
+  });
+  fixture.componentRef.setInput('presence', options.presence ?? null);
+  await fixture.whenStable();
+  const el: HTMLElement = fixture.nativeElement;
+  const button = (name: string) =>
+    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as
+      HTMLButtonElement | undefined;
+  const note = () => el.querySelector('[data-testid="call-buttons-note"]')?.textContent?.trim() ?? null;
+  return { fixture, manager, dialog, navigate, button, note, phase };
+}
+
+describe('ProductCallButtonsComponent', () => {
+  it('starts a video call about the product when the shop is available', async () => {
+    const { button, manager, note } = await render({
+      presence: { shopId: 's1', online: true, available: true },
+    });
+    expect(note()).toBeNull();
+    button('Video Call Seller')?.click();
+    expect(manager.placeCall).toHaveBeenCalledWith({
+      type: 'video',
+      sellerId: 's1',
+      productId: 'p1',
+      displayName: 'Lamp Shop',
+    });
+  });
+
+  it('says "Support" for platform-operated products', async () => {
+    const { button } = await render({ isPlatform: true });
+    expect(button('Video Call Support')).toBeDefined();
+    expect(button('Call Support')).toBeDefined();
+    expect(button('Video Call Seller')).toBeUndefined();
+  });
+
+  it('sends a logged-out visitor to log in and back', async () => {
+    const { button, navigate, manager, dialog, note } = await render({ user: null });
+    expect(note()).toBe('Log in to call Lamp Shop.');
+    button('Video Call Seller')?.click();
+    button('Call Seller')?.click();
+    expect(navigate).toHaveBeenCalledTimes(2);
+    expect(navigate).toHaveBeenCalledWith(['/login'], { queryParams: { returnUrl: '/products/p1' } });
+    expect(manager.placeCall).not.toHaveBeenCalled();
+    expect(dialog.open).not.toHaveBeenCalled();
+  });
+
+  it('offers a callback instead of ringing an offline shop', async () => {
+    const { button, note, manager, dialog } = await render({
+      presence: { shopId: 's1', online: false, available: false },
+    });
+    expect(button('Video Call Seller')?.disabled).toBe(true);
+    expect(note()).toBe('Lamp Shop is offline right now. Request a callback and they will call you.');
+    button('Video Call Seller')?.click();
+    expect(manager.placeCall).not.toHaveBeenCalled();
+
+    button('Request a callback')?.click();
+    expect(dialog.open).toHaveBeenCalledWith(
+      CallSellerDialogComponent,
+      expect.objectContaining({
+        data: expect.objectContaining({ mode: 'callback', sellerId: 's1', videoUnavailable: true }),
+      }),
+    );
+  });
+
+  it('says when the shop is online but not taking calls', async () => {
+    const { note } = await render({ presence: { shopId: 's1', online: true, available: false } });
+    expect(note()).toContain('not taking calls');
+  });
+
+  it('opens the phone options from "Call Seller"', async () => {
+    const { button, dialog } = await render();
+    button('Call Seller')?.click();
+    expect(dialog.open).toHaveBeenCalledWith(
+      CallSellerDialogComponent,
+      expect.objectContaining({
+        data: expect.objectContaining({ mode: 'options', productId: 'p1', videoUnavailable: false }),
+      }),
+    );
+  });
+
+  it('is busy while a call is being set up', async () => {
+    const { button, phase, fixture } = await render();
+    phase.set('preparing');
+    await fixture.whenStable();
+    const video = button('Video Call Seller');
+    expect(video?.disabled).toBe(true);
+    expect(video?.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('derives its mode from session, presence and call state', () => {
+    const online = { shopId: 's', online: true, available: true };
+    expect(callButtonsMode({ loggedIn: false, role: null, presence: online, callBusy: false })).toBe(
+      'logged-out',
+    );
+    expect(callButtonsMode({ loggedIn: true, role: 'seller', presence: online, callBusy: false })).toBe(
+      'not-customer',
+    );
+    expect(callButtonsMode({ loggedIn: true, role: 'customer', presence: online, callBusy: true })).toBe(
+      'busy',
+    );
+    expect(callButtonsMode({ loggedIn: true, role: 'customer', presence: null, callBusy: false })).toBe(
+      'ready',
+    );
+  });
+});
