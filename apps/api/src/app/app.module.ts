@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { CoreModule } from '@callshop/api/core';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
+import { CallsModule } from '@callshop/api/calls';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
 /** Serves the built web apps (storefront at `/`, seller console at `/seller`) when they exist. */
@@ -27,7 +28,7 @@ function webApps(): DynamicModule[] {
 }
 
 @Module({
-  imports: [CoreModule, AuthModule, ProductsModule, ...webApps()],
+  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, ...webApps()],
   controllers: [DemoImagesController],
 })
 export class AppModule {}

@@ -1,0 +1,48 @@
+import type { CallbackRequestDto, CallEndReason, CallStatus } from '@callshop/contracts';
+import type { CallRecord } from './call.mapper';
+
+/**
+ * Domain events, published after the change is committed. The gateway subscribes to push
+ * socket messages; later features (notifications, analytics) subscribe the same way.
+ */
+export class CallStartedEvent {
+  static readonly NAME = 'call.started';
+  constructor(
+    readonly record: CallRecord,
+    /** Staff of the callee shop already in a live call: they are not rung. */
+    readonly busyStaffIds: string[] = [],
+  ) {}
+}
+
+export class CallAnsweredEvent {
+  static readonly NAME = 'call.answered';
+  constructor(readonly record: CallRecord) {}
+}
+
+export class CallEndedEvent {
+  static readonly NAME = 'call.ended';
+  readonly status: CallStatus;
+  readonly reason: CallEndReason | null;
+  constructor(readonly record: CallRecord) {
+    this.status = record.call.status;
+    this.reason = record.call.endReason;
+  }
+}
+
+export class CallbackRequestedEvent {
+  static readonly NAME = 'callback.requested';
+  constructor(
+    readonly callback: CallbackRequestDto,
+    readonly customerId: string,
+    readonly shopId: string,
+  ) {}
+}
+
+export class CallbackUpdatedEvent {
+  static readonly NAME = 'callback.updated';
+  constructor(
+    readonly callback: CallbackRequestDto,
+    readonly customerId: string,
+    readonly shopId: string,
+  ) {}
+}

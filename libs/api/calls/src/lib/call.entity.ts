@@ -1,0 +1,88 @@
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import type { CallEndReason, CallInitiator, CallStatus, CallType } from '@callshop/contracts';
+import { BaseEntity } from '@callshop/api/core';
+import { Shop, User } from '@callshop/api/auth';
+
+/**
+ * One call between a customer and a shop. Status changes go through
+ * `CallsService.transition()` only; the product is copied into the row so history survives
+ * the product's deletion.
+ */
+@Entity('calls')
+export class Call extends BaseEntity {
+  @Column({ name: 'customer_id', type: 'uuid' })
+  customerId!: string;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'customer_id' })
+  customer?: User;
+
+  @Column({ name: 'shop_id', type: 'uuid' })
+  shopId!: string;
+
+  @ManyToOne(() => Shop)
+  @JoinColumn({ name: 'shop_id' })
+  shop?: Shop;
+
+  /** The staff member who placed the call, or answered it. */
+  @Column({ name: 'staff_id', type: 'uuid', nullable: true })
+  staffId!: string | null;
+
+  @ManyToOne(() => User, { nullable: true })
+  @JoinColumn({ name: 'staff_id' })
+  staff?: User | null;
+
+  @Column({ name: 'product_id', type: 'uuid', nullable: true })
+  productId!: string | null;
+
+  @Column({ name: 'product_name', type: 'varchar', length: 200, nullable: true })
+  productName!: string | null;
+
+  @Column({ name: 'product_price', type: 'integer', nullable: true })
+  productPrice!: number | null;
+
+  @Column({ name: 'product_currency', type: 'char', length: 3, nullable: true })
+  productCurrency!: string | null;
+
+  @Column({ name: 'product_image', type: 'text', nullable: true })
+  productImage!: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  type!: CallType;
+
+  @Column({ name: 'initiated_by', type: 'varchar', length: 8 })
+  initiatedBy!: CallInitiator;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CallStatus;
+
+  @Column({ name: 'end_reason', type: 'varchar', length: 24, nullable: true })
+  endReason!: CallEndReason | null;
+
+  /** Socket id of the caller's device bound to the call. */
+  @Column({ name: 'caller_device_id', type: 'varchar', length: 64, nullable: true })
+  callerDeviceId!: string | null;
+
+  /** Socket id of the device that answered. */
+  @Column({ name: 'callee_device_id', type: 'varchar', length: 64, nullable: true })
+  calleeDeviceId!: string | null;
+
+  /** Set while the caller's bound device is gone; the reconnect grace runs from here. */
+  @Column({ name: 'caller_lost_at', type: 'timestamptz', nullable: true })
+  callerLostAt!: Date | null;
+
+  @Column({ name: 'callee_lost_at', type: 'timestamptz', nullable: true })
+  calleeLostAt!: Date | null;
+
+  @Column({ name: 'ring_deadline_at', type: 'timestamptz', nullable: true })
+  ringDeadlineAt!: Date | null;
+
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ name: 'duration_seconds', type: 'integer', nullable: true })
+  durationSeconds!: number | null;
+}

@@ -1,0 +1,388 @@
+import { HttpException, Inject, Logger } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { OnEvent } from '@nestjs/event-emitter';
+import { SkipThrottle } from '@nestjs/throttler';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import {
+  CALL_SOCKET_NAMESPACE,
+  CALL_SOCKET_PATH,
+  SIGNAL_LIMITS,
+  type CallBinding,
+  type CallClientEvents,
+  type CallServerEvents,
+  type SocketError,
+  type SocketErrorCode,
+} from '@callshop/contracts';
+import { appConfig, callsConfig } from '@callshop/api/core';
+import { AuthService, type AuthUser } from '@callshop/api/auth';
+import {
+  CallAnsweredEvent,
+  CallbackRequestedEvent,
+  CallbackUpdatedEvent,
+  CallEndedEvent,
+  CallStartedEvent,
+} from './call-events';
+import { participation } from './call-state';
+import type { CallRecord } from './call.mapper';
+import { CallsService, type DeviceBinding } from './calls.service';
+import { PresenceService, type CallSocketData } from './presence.service';
+import { rooms } from './rooms';
+import {
+  allowMessage,
+  isOriginAllowed,
+  parseAvailability,
+  parseCallId,
+  parseShopId,
+  parseSignal,
+  type Parsed,
+} from './socket-payloads';
+
+type CallSocket = Socket<CallClientEvents, CallServerEvents, Record<string, never>, CallSocketData>;
+type CallNamespace = Namespace<CallClientEvents, CallServerEvents, Record<string, never>, CallSocketData>;
+type Reply = object;
+
+const KNOWN_EVENTS = new Set<string>([
+  'call:accept',
+  'call:decline',
+  'call:cancel',
+  'call:hangup',
+  'call:signal',
+  'call:resume',
+  'presence:subscribe',
+  'presence:unsubscribe',
+  'presence:set-available',
+]);
+
+/** Watching more shops than this from one socket is refused. */
+const MAX_PRESENCE_SUBSCRIPTIONS = 50;
+
+const STATUS_CODES: Record<number, SocketErrorCode> = {
+  400: 'INVALID_PAYLOAD',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'RATE_LIMITED',
+};
+
+/** A refusal raised inside a handler, acknowledged as `{ ok: false, error }`. */
+class SocketFailure extends Error {
+  constructor(readonly error: SocketError) {
+    super(error.message);
+  }
+}
+
+const fail = (code: SocketErrorCode, message: string): never => {
+  throw new SocketFailure({ code, message });
+};
+
+function must<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw new SocketFailure(parsed.error);
+  return parsed.value;
+}
+
+const binding = (b: DeviceBinding): CallBinding => ({ call: b.record.call, role: b.role, polite: b.polite });
+
+/**
+ * Signaling over Socket.io (namespace `/calls`). The handshake is authenticated in a
+ * namespace middleware; every message is validated, rate limited and authorized, and every
+ * refusal is an acknowledgement `{ ok: false, error }`. Pushes go to rooms (a user's devices,
+ * a shop's staff, one device), never to everyone. SDP and candidates are never logged.
+ */
+@SkipThrottle()
+@WebSocketGateway({
+  namespace: CALL_SOCKET_NAMESPACE,
+  path: CALL_SOCKET_PATH,
+  cors: { origin: true, credentials: true },
+  // Room for the largest SDP allowed plus framing; larger frames close the connection.
+  maxHttpBufferSize: SIGNAL_LIMITS.sdpMax * 2 + 16 * 1024,
+})
+export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('CallGateway');
+
+  @WebSocketServer()
+  server!: CallNamespace;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly calls: CallsService,
+    private readonly presence: PresenceService,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
+  ) {}
+
+  afterInit(namespace: CallNamespace): void {
+    this.presence.attach(namespace as unknown as Namespace);
+    namespace.use((socket, next) => {
+      const { origin, host } = socket.handshake.headers;
+      if (!isOriginAllowed(origin, host, this.app.corsOrigins, this.app.publicUrl)) {
+        return next(new Error('origin not allowed'));
+      }
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string' || !token || token.length > 4096) return next(new Error('unauthorized'));
+      this.auth.verifyToken(token).then(
+        (user) => {
+          socket.data = { user, available: true, rate: { windowStart: Date.now(), count: 0 } };
+          next();
+        },
+        () => next(new Error('unauthorized')),
+      );
+    });
+  }
+
+  // ---------------------------------------------------------------- connection
+
+  async handleConnection(socket: CallSocket): Promise<void> {
+    const user = socket.data?.user;
+    if (!user) {
+      socket.disconnect(true);
+      return;
+    }
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args[args.length - 1];
+      const allowed = allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond);
+      if (typeof ack === 'function') {
+        ack({
+          ok: false,
+          error: allowed
+            ? { code: 'INVALID_PAYLOAD', message: `Unknown event ${String(event).slice(0, 64)}` }
+            : { code: 'RATE_LIMITED', message: 'Too many messages: slow down' },
+        });
+      }
+    });
+    try {
+      const others = await this.server.in(rooms.user(user.id)).fetchSockets();
+      socket.join(rooms.user(user.id));
+      if (user.shopId) {
+        // A new tab follows the availability the seller chose on their other tabs.
+        const available = others.length ? others.some((s) => s.rooms.has(rooms.shopAvailable(user.shopId!))) : true;
+        socket.data.available = available;
+        socket.join(rooms.shop(user.shopId));
+        if (available) socket.join(rooms.shopAvailable(user.shopId));
+      }
+      const active = await this.calls.liveCallOf(user);
+      socket.emit('session:ready', {
+        userId: user.id,
+        ...(user.shopId ? { shopId: user.shopId, available: socket.data.available } : {}),
+        activeCall: active?.call ?? null,
+      });
+      if (!user.shopId || socket.data.available) {
+        for (const ringing of await this.calls.ringingFor(user)) socket.emit('call:incoming', { call: ringing.call });
+      }
+      if (user.shopId) await this.pushShopPresence(user.shopId);
+      else if (others.length === 0) await this.pushCustomerPresence(user.id, true);
+    } catch (e) {
+      this.logger.warn(`Setting up socket of user ${user.id} failed: ${(e as Error).message}`);
+    }
+  }
+
+  async handleDisconnect(socket: CallSocket): Promise<void> {
+    const user = socket.data?.user;
+    if (!user) return;
+    try {
+      for (const { record, side } of await this.calls.deviceLost(socket.id)) {
+        const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
+        if (record.call.status === 'accepted' && other) {
+          this.server
+            .to(other)
+            .emit('call:peer-disconnected', { callId: record.call.id, graceMs: this.config.reconnectGraceMs });
+        }
+      }
+      if (user.shopId) await this.pushShopPresence(user.shopId);
+      else if (!(await this.presence.isUserOnline(user.id))) await this.pushCustomerPresence(user.id, false);
+    } catch (e) {
+      this.logger.warn(`Cleaning up socket of user ${user.id} failed: ${(e as Error).message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  @SubscribeMessage('call:accept')
+  accept(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => {
+      const { callId } = must(parseCallId(body));
+      return binding(await this.calls.accept(user, callId, socket.id));
+    });
+  }
+
+  @SubscribeMessage('call:decline')
+  decline(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => ({ call: await this.calls.decline(user, must(parseCallId(body)).callId) }));
+  }
+
+  @SubscribeMessage('call:cancel')
+  cancel(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => ({ call: await this.calls.cancel(user, must(parseCallId(body)).callId) }));
+  }
+
+  @SubscribeMessage('call:hangup')
+  hangup(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => ({ call: await this.calls.hangup(user, must(parseCallId(body)).callId) }));
+  }
+
+  @SubscribeMessage('call:resume')
+  resume(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => {
+      const { callId } = must(parseCallId(body));
+      const b = await this.calls.resume(user, callId, socket.id);
+      const other = b.role === 'caller' ? b.record.calleeDeviceId : b.record.callerDeviceId;
+      if (b.reconnected && other) this.server.to(other).emit('call:peer-reconnected', { callId });
+      return binding(b);
+    });
+  }
+
+  /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
+  @SubscribeMessage('call:signal')
+  signal(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => {
+      const message = must(parseSignal(body));
+      const record = await this.calls.find(message.callId);
+      if (!record || !participation(record, user)) fail('FORBIDDEN', 'You are not a party to a call with this id');
+      const { call, callerDeviceId, calleeDeviceId } = record as CallRecord;
+      if (call.status !== 'accepted') fail('NOT_IN_CALL', `The call is ${call.status}`);
+      let target: string | null;
+      if (socket.id === callerDeviceId) target = calleeDeviceId;
+      else if (socket.id === calleeDeviceId) target = callerDeviceId;
+      else return fail('NOT_IN_CALL', 'This device is not bound to the call: send call:resume first');
+      if (!target) fail('CONFLICT', 'The other device is reconnecting');
+      this.server.to(target as string).emit('call:signal', message);
+      return {};
+    });
+  }
+
+  @SubscribeMessage('presence:subscribe')
+  subscribe(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async () => {
+      const { shopId } = must(parseShopId(body));
+      const room = rooms.presence(shopId);
+      const watching = [...socket.rooms].filter((r) => r.startsWith('presence:')).length;
+      if (!socket.rooms.has(room) && watching >= MAX_PRESENCE_SUBSCRIPTIONS) {
+        fail('RATE_LIMITED', `A socket watches at most ${MAX_PRESENCE_SUBSCRIPTIONS} shops`);
+      }
+      const info = await this.calls.sellerInfo(shopId, false);
+      socket.join(room);
+      return { presence: { shopId, online: info.online, available: info.available } };
+    });
+  }
+
+  @SubscribeMessage('presence:unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async () => {
+      socket.leave(rooms.presence(must(parseShopId(body)).shopId));
+      return {};
+    });
+  }
+
+  /** A seller takes calls or not, on all their devices. */
+  @SubscribeMessage('presence:set-available')
+  setAvailable(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+    return this.handle(socket, async (user) => {
+      if (!user.shopId) fail('FORBIDDEN', 'Only sellers set their availability');
+      const shopId = user.shopId as string;
+      const { available } = must(parseAvailability(body));
+      const devices = this.server.in(rooms.user(user.id));
+      if (available) devices.socketsJoin(rooms.shopAvailable(shopId));
+      else devices.socketsLeave(rooms.shopAvailable(shopId));
+      for (const s of await this.server.in(rooms.user(user.id)).local.fetchSockets()) s.data.available = available;
+      return { presence: await this.pushShopPresence(shopId) };
+    });
+  }
+
+  private async handle(socket: CallSocket, run: (user: AuthUser) => Promise<Reply>): Promise<Reply> {
+    if (!allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond)) {
+      return { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many messages: slow down' } };
+    }
+    try {
+      return { ok: true, ...(await run(socket.data.user)) };
+    } catch (e) {
+      return { ok: false, error: this.toSocketError(e) };
+    }
+  }
+
+  private toSocketError(e: unknown): SocketError {
+    if (e instanceof SocketFailure) return e.error;
+    if (e instanceof HttpException) {
+      const response = e.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : e.message;
+      return { code: STATUS_CODES[e.getStatus()] ?? 'INTERNAL', message };
+    }
+    this.logger.error(`Socket handler failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { code: 'INTERNAL', message: 'Something went wrong on our side' };
+  }
+
+  // ---------------------------------------------------------------- presence pushes
+
+  private async pushShopPresence(shopId: string) {
+    const presence = await this.presence.shopPresence(shopId);
+    this.server.to([rooms.presence(shopId), rooms.shop(shopId)]).emit('presence:shop', presence);
+    return presence;
+  }
+
+  /** A customer's online status goes only to shops they contacted. */
+  private async pushCustomerPresence(customerId: string, online: boolean): Promise<void> {
+    const shops = await this.calls.contactedShops(customerId);
+    if (shops.length) this.server.to(shops.map(rooms.shop)).emit('presence:customer', { customerId, online });
+  }
+
+  // ---------------------------------------------------------------- domain events -> pushes
+
+  @OnEvent(CallStartedEvent.NAME)
+  onCallStarted(e: CallStartedEvent): void {
+    const { call } = e.record;
+    if (call.initiatedBy === 'customer') {
+      this.server
+        .to(rooms.shopAvailable(call.shop.id))
+        .except(e.busyStaffIds.map(rooms.user))
+        .emit('call:incoming', { call });
+    } else {
+      this.server.to(rooms.user(call.customer.id)).emit('call:incoming', { call });
+    }
+  }
+
+  @OnEvent(CallAnsweredEvent.NAME)
+  onCallAnswered(e: CallAnsweredEvent): void {
+    const { call, callerDeviceId, calleeDeviceId, staffId } = e.record;
+    const byCustomer = call.initiatedBy === 'customer';
+    const callerRoom = byCustomer ? rooms.user(call.customer.id) : rooms.user(staffId ?? '');
+    const calleeRoom = byCustomer ? rooms.shop(call.shop.id) : rooms.user(call.customer.id);
+    this.server
+      .to(callerRoom)
+      .emit('call:accepted', { call, role: 'caller', polite: false, deviceId: callerDeviceId ?? '' });
+    if (calleeDeviceId) {
+      this.server
+        .to(calleeDeviceId)
+        .emit('call:accepted', { call, role: 'callee', polite: true, deviceId: calleeDeviceId });
+      const answeredBy = byCustomer ? (call.staff ?? { id: '', name: '' }) : call.customer;
+      this.server.to(calleeRoom).except(calleeDeviceId).emit('call:answered-elsewhere', { callId: call.id, answeredBy });
+    }
+  }
+
+  @OnEvent(CallEndedEvent.NAME)
+  onCallEnded(e: CallEndedEvent): void {
+    const { call } = e.record;
+    this.server.to([rooms.user(call.customer.id), rooms.shop(call.shop.id)]).emit('call:ended', { call });
+  }
+
+  @OnEvent(CallbackRequestedEvent.NAME)
+  @OnEvent(CallbackUpdatedEvent.NAME)
+  onCallback(e: CallbackRequestedEvent | CallbackUpdatedEvent): void {
+    this.server.to(rooms.shop(e.shopId)).emit('callback:updated', { callback: e.callback });
+    const { customerPhone: _shopOnly, ...forCustomer } = e.callback;
+    this.server.to(rooms.user(e.customerId)).emit('callback:updated', { callback: forCustomer });
+  }
+}

@@ -1,0 +1,97 @@
+import type { CallDto, CallEndReason, CallInitiator, CallStatus, CallType } from '@callshop/contracts';
+
+/** A `calls` row joined with the names it shows, as the raw queries return it. */
+export interface CallRow {
+  id: string;
+  customer_id: string;
+  customer_name: string;
+  shop_id: string;
+  shop_name: string;
+  shop_is_platform: boolean;
+  staff_id: string | null;
+  staff_name: string | null;
+  product_id: string | null;
+  product_name: string | null;
+  product_price: number | null;
+  product_currency: string | null;
+  product_image: string | null;
+  type: CallType;
+  initiated_by: CallInitiator;
+  status: CallStatus;
+  end_reason: CallEndReason | null;
+  caller_device_id: string | null;
+  callee_device_id: string | null;
+  caller_lost_at: Date | null;
+  callee_lost_at: Date | null;
+  ring_deadline_at: Date | null;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  duration_seconds: number | null;
+  created_at: Date;
+}
+
+/** A call as the server works with it: the public DTO plus the devices bound to it. */
+export interface CallRecord {
+  call: CallDto;
+  customerId: string;
+  shopId: string;
+  staffId: string | null;
+  initiatedBy: CallInitiator;
+  callerDeviceId: string | null;
+  calleeDeviceId: string | null;
+  callerLostAt: Date | null;
+  calleeLostAt: Date | null;
+}
+
+/** Joins a calls source (`calls`, or a CTE named after it) with the names a call shows. */
+export const callSelect = (source: string) => `
+  SELECT c.*, cu.name AS customer_name, s.name AS shop_name, s.is_platform AS shop_is_platform,
+         st.name AS staff_name
+  FROM ${source} c
+  JOIN users cu ON cu.id = c.customer_id
+  JOIN shops s ON s.id = c.shop_id
+  LEFT JOIN users st ON st.id = c.staff_id`;
+
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
+export function toCallDto(row: CallRow): CallDto {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    endReason: row.end_reason,
+    initiatedBy: row.initiated_by,
+    customer: { id: row.customer_id, name: row.customer_name },
+    shop: { id: row.shop_id, name: row.shop_name, isPlatform: row.shop_is_platform },
+    staff: row.staff_id ? { id: row.staff_id, name: row.staff_name ?? '' } : null,
+    product:
+      row.product_name !== null
+        ? {
+            id: row.product_id ?? '',
+            name: row.product_name,
+            price: row.product_price ?? 0,
+            currency: (row.product_currency ?? 'USD').trim(),
+            image: row.product_image,
+          }
+        : null,
+    createdAt: iso(row.created_at) as string,
+    ringDeadlineAt: iso(row.ring_deadline_at),
+    answeredAt: iso(row.answered_at),
+    endedAt: iso(row.ended_at),
+    durationSeconds: row.duration_seconds,
+  };
+}
+
+export function toCallRecord(row: CallRow): CallRecord {
+  return {
+    call: toCallDto(row),
+    customerId: row.customer_id,
+    shopId: row.shop_id,
+    staffId: row.staff_id,
+    initiatedBy: row.initiated_by,
+    callerDeviceId: row.caller_device_id,
+    calleeDeviceId: row.callee_device_id,
+    callerLostAt: row.caller_lost_at,
+    calleeLostAt: row.callee_lost_at,
+  };
+}

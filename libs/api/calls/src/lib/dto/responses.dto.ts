@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CALL_STATUSES,
+  CALL_TYPES,
+  type CallbackRequestDto,
+  type CallDto,
+  type CallEndReason,
+  type CallHistoryItem,
+  type CallParty,
+  type CallStatus,
+  type CallSummaryDto,
+  type CallType,
+  type IceServerDto,
+  type IceServersResponse,
+  type Page,
+  type ProductSellerDto,
+  type ProductSummary,
+  type SellerInfoDto,
+  type ShopContactDto,
+  type ShopSummary,
+} from '@callshop/contracts';
+
+const END_REASONS: CallEndReason[] = ['hangup', 'declined', 'cancelled', 'timeout', 'offline', 'busy', 'connection_lost', 'error'];
+
+export class CallPartyDto implements CallParty {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class ShopSummaryDto implements ShopSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Operated by the platform ("Support" instead of "Seller")' }) isPlatform!: boolean;
+}
+
+export class ProductSummaryDto implements ProductSummary {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Integer minor units (cents)' }) price!: number;
+  @ApiProperty({ example: 'USD' }) currency!: string;
+  @ApiProperty({ type: String, nullable: true }) image!: string | null;
+}
+
+export class CallResponseDto implements CallDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: CALL_TYPES }) type!: CallType;
+  @ApiProperty({ enum: CALL_STATUSES }) status!: CallStatus;
+  @ApiProperty({ enum: END_REASONS, nullable: true }) endReason!: CallEndReason | null;
+  @ApiProperty({ enum: ['customer', 'shop'] }) initiatedBy!: 'customer' | 'shop';
+  @ApiProperty({ type: CallPartyDto }) customer!: CallPartyDto;
+  @ApiProperty({ type: ShopSummaryDto }) shop!: ShopSummaryDto;
+  @ApiProperty({ type: CallPartyDto, nullable: true, description: 'The staff member who placed or answered the call' })
+  staff!: CallPartyDto | null;
+  @ApiProperty({ type: ProductSummaryDto, nullable: true, description: 'A snapshot taken when the call started' })
+  product!: ProductSummaryDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) ringDeadlineAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Whole seconds between answer and end' })
+  durationSeconds!: number | null;
+}
+
+export class CallHistoryItemDto extends CallResponseDto implements CallHistoryItem {
+  @ApiProperty({ enum: ['incoming', 'outgoing'] }) direction!: 'incoming' | 'outgoing';
+}
+
+export class CallHistoryPageDto implements Page<CallHistoryItem> {
+  @ApiProperty({ type: [CallHistoryItemDto] }) items!: CallHistoryItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+}
+
+export class ActiveCallDto {
+  @ApiProperty({ type: CallResponseDto, nullable: true, description: 'The live (ringing or accepted) call, if any' })
+  call!: CallResponseDto | null;
+}
+
+export class CallSummaryResponseDto implements CallSummaryDto {
+  @ApiProperty() missedToday!: number;
+  @ApiProperty() missedTotal!: number;
+  @ApiProperty() openCallbacks!: number;
+}
+
+export class IceServerResponseDto implements IceServerDto {
+  @ApiProperty({ type: [String], example: ['turn:turn.example.com:3478?transport=udp'] }) urls!: string[];
+  @ApiPropertyOptional({ example: '1767225600:8a6f...' }) username?: string;
+  @ApiPropertyOptional() credential?: string;
+}
+
+export class IceServersResponseDto implements IceServersResponse {
+  @ApiProperty({ type: [IceServerResponseDto] }) iceServers!: IceServerResponseDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Seconds the TURN credentials stay valid' })
+  ttl!: number | null;
+  @ApiProperty({ description: 'Use relayed candidates only (hides IP addresses)' }) relayOnly!: boolean;
+}
+
+export class ShopContactResponseDto implements ShopContactDto {
+  @ApiProperty({ type: CallPartyDto }) customer!: CallPartyDto;
+  @ApiProperty({ type: String, nullable: true }) phoneNumber!: string | null;
+  @ApiProperty({ format: 'date-time' }) lastContactAt!: string;
+  @ApiProperty() online!: boolean;
+}
+
+export class SellerInfoResponseDto implements SellerInfoDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() isPlatform!: boolean;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for anonymous visitors' }) phoneNumber!: string | null;
+  @ApiProperty({ description: 'Some staff member is connected' }) online!: boolean;
+  @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
+}
+
+export class ProductDetailSummaryDto extends ProductSummaryDto {
+  @ApiProperty() description!: string;
+  @ApiProperty() stock!: number;
+}
+
+export class ProductSellerResponseDto implements ProductSellerDto {
+  @ApiProperty({ type: ProductDetailSummaryDto }) product!: ProductDetailSummaryDto;
+  @ApiProperty({ type: SellerInfoResponseDto }) seller!: SellerInfoResponseDto;
+}
+
+export class CallbackResponseDto implements CallbackRequestDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ type: CallPartyDto }) customer!: CallPartyDto;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "Shown to the shop's staff only" })
+  customerPhone?: string | null;
+  @ApiProperty({ type: ShopSummaryDto }) shop!: ShopSummaryDto;
+  @ApiProperty({ type: ProductSummaryDto, nullable: true }) product!: ProductSummaryDto | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ enum: ['phone', 'video'] }) preference!: 'phone' | 'video';
+  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: 'open' | 'done' | 'cancelled';
+  @ApiProperty({ type: CallPartyDto, nullable: true }) handledBy!: CallPartyDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) handledAt!: string | null;
+}
+
+export class CallbackPageDto implements Page<CallbackRequestDto> {
+  @ApiProperty({ type: [CallbackResponseDto] }) items!: CallbackResponseDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() limit!: number;
+}
