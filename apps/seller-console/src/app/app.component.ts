@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterOutlet } from '@angular/router';
+import { AuthSession } from '@callshop/web/core';
+import { CallHostComponent } from '@callshop/web/calls-ui';
+import { CallProductPanelComponent } from './call/call-product-panel.component';
+
+/**
+ * Root: the routed pages, and the call views (incoming dialog, in-call view with the product
+ * panel, outcome) on top of whatever page the seller is on.
+ */
+@Component({
+  selector: 'cs-root',
+  imports: [RouterOutlet, CallHostComponent, CallProductPanelComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <router-outlet />
+    @if (session.role() === 'seller') {
+      <cs-call-host [productPanel]="productPanel" />
+    }
+    <ng-template #productPanel let-call>
+      <cs-call-product-panel [call]="call" />
+    </ng-template>
+  `,
+})
+export class AppComponent {
+  protected readonly session = inject(AuthSession);
+}

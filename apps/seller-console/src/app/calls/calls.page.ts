@@ -1,0 +1,218 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTooltipModule } from '@angular/material/tooltip';
+import { ActivatedRoute, Router } from '@angular/router';
+import type {
+  CallbackRequestDto,
+  CallbackStatus,
+  CallHistoryItem,
+  CallStatus,
+  Page,
+  ShopContactDto,
+} from '@callshop/contracts';
+import { CALL_STATUSES } from '@callshop/contracts';
+import { CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
+import { CallManager } from '@callshop/web/calls-ui';
+import { DurationPipe } from '@callshop/web/ui';
+import { firstValueFrom, map } from 'rxjs';
+import { storefrontProductUrl } from '../call/product-link';
+import {
+  callBackOptions,
+  contactIndex,
+  isMissed,
+  statusLabel,
+  telHref,
+  type CallBackOptions,
+} from './call-back-rules';
+import { CallSummaryStore } from './call-summary.store';
+import {
+  DEFAULT_HISTORY_FILTERS,
+  HISTORY_PAGE_SIZE,
+  dateRangeError,
+  filtersFromParams,
+  filtersToParams,
+  filtersToQuery,
+  hasFilters,
+  type HistoryFilters,
+} from './history-filters';
+
+interface Loadable<T> {
+  data: T | null;
+  loading: boolean;
+  error: string | null;
+}
+
+/** Missed calls and callback requests first, then the shop's call history with filters. */
+@Component({
+  selector: 'cs-calls-page',
+  imports: [
+    DatePipe,
+    DurationPipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatPaginatorModule,
+    MatTooltipModule,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './calls.page.html',
+  styleUrl: './calls.page.scss',
+})
+export class CallsPage {
+  private readonly callsApi = inject(CallsApi);
+  private readonly callbacksApi = inject(CallbacksApi);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  protected readonly manager = inject(CallManager);
+  protected readonly store = inject(CallSummaryStore);
+
+  protected readonly statuses = CALL_STATUSES.filter((s) => s !== 'ringing' && s !== 'accepted');
+  protected readonly pageSize = HISTORY_PAGE_SIZE;
+  protected readonly filters = toSignal(
+    this.route.queryParamMap.pipe(
+      map((p) => filtersFromParams(Object.fromEntries(p.keys.map((k) => [k, p.get(k)])))),
+    ),
+    { initialValue: DEFAULT_HISTORY_FILTERS },
+  );
+  protected readonly rangeError = computed(() => dateRangeError(this.filters()));
+  protected readonly filtered = computed(() => hasFilters(this.filters()));
+
+  protected readonly history = signal<Loadable<Page<CallHistoryItem>>>({ data: null, loading: true, error: null });
+  protected readonly callbacks = signal<Loadable<Page<CallbackRequestDto>>>({ data: null, loading: true, error: null });
+  protected readonly callbackFilter = signal<CallbackStatus | ''>('open');
+  private readonly contacts = signal<ShopContactDto[]>([]);
+  private readonly contactsById = computed(() => contactIndex(this.contacts()));
+  protected readonly marking = signal<string | null>(null);
+  protected readonly actionError = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const filters = this.filters();
+      this.store.changes();
+      untracked(() => void this.loadHistory(filters));
+    });
+    effect(() => {
+      const status = this.callbackFilter();
+      this.store.changes();
+      untracked(() => {
+        void this.loadCallbacks(status);
+        void this.loadContacts();
+      });
+    });
+  }
+
+  protected options(customerId: string): CallBackOptions {
+    return callBackOptions(customerId, this.contactsById(), { busy: this.manager.busy() });
+  }
+
+  /** A callback request is itself a contact, so its number may be used even before the list reloads. */
+  protected requestPhone(request: CallbackRequestDto, opt: CallBackOptions): { href: string; number: string } | null {
+    if (opt.phoneHref && opt.phoneNumber) return { href: opt.phoneHref, number: opt.phoneNumber };
+    const href = telHref(request.customerPhone);
+    return href && request.customerPhone ? { href, number: request.customerPhone } : null;
+  }
+
+  protected missed(item: CallHistoryItem): boolean {
+    return isMissed(item.status, item.direction);
+  }
+
+  protected label(item: CallHistoryItem): string {
+    return statusLabel(item.status, item.direction);
+  }
+
+  protected statusName(status: CallStatus): string {
+    return statusLabel(status, 'incoming').replace(' (hung up)', '');
+  }
+
+  protected productUrl(id: string): string {
+    return storefrontProductUrl(id);
+  }
+
+  protected setFilter(change: Partial<HistoryFilters>): void {
+    const next = { ...this.filters(), ...change, page: change.page ?? 1 };
+    void this.router.navigate([], { relativeTo: this.route, queryParams: filtersToParams(next), replaceUrl: true });
+  }
+
+  protected clearFilters(): void {
+    this.setFilter({ ...DEFAULT_HISTORY_FILTERS });
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.setFilter({ page: event.pageIndex + 1 });
+  }
+
+  protected callBack(customer: { id: string; name: string }, productId: string | null | undefined): void {
+    void this.manager.placeCall({
+      type: 'video',
+      customerId: customer.id,
+      productId: productId ?? undefined,
+      displayName: customer.name,
+    });
+  }
+
+  protected async markDone(request: CallbackRequestDto): Promise<void> {
+    this.marking.set(request.id);
+    this.actionError.set(null);
+    try {
+      const updated = await firstValueFrom(this.callbacksApi.update(request.id, { status: 'done' }));
+      this.callbacks.update((c) =>
+        c.data
+          ? {
+              ...c,
+              data: {
+                ...c.data,
+                items:
+                  this.callbackFilter() === 'open'
+                    ? c.data.items.filter((i) => i.id !== updated.id)
+                    : c.data.items.map((i) => (i.id === updated.id ? updated : i)),
+              },
+            }
+          : c,
+      );
+      this.store.refresh();
+    } catch (error) {
+      this.actionError.set(describeError(error, 'The request could not be marked done.'));
+    } finally {
+      this.marking.set(null);
+    }
+  }
+
+  private async loadHistory(filters: HistoryFilters): Promise<void> {
+    if (dateRangeError(filters)) {
+      this.history.set({ data: null, loading: false, error: null });
+      return;
+    }
+    this.history.update((h) => ({ ...h, loading: true, error: null }));
+    try {
+      const page = await firstValueFrom(this.callsApi.history(filtersToQuery(filters)));
+      if (this.filters() === filters) this.history.set({ data: page, loading: false, error: null });
+    } catch (error) {
+      this.history.set({ data: null, loading: false, error: describeError(error) });
+    }
+  }
+
+  private async loadCallbacks(status: CallbackStatus | ''): Promise<void> {
+    this.callbacks.update((c) => ({ ...c, loading: true, error: null }));
+    try {
+      const page = await firstValueFrom(this.callbacksApi.list({ status: status || undefined, limit: 50 }));
+      if (this.callbackFilter() === status) this.callbacks.set({ data: page, loading: false, error: null });
+    } catch (error) {
+      this.callbacks.set({ data: null, loading: false, error: describeError(error) });
+    }
+  }
+
+  private async loadContacts(): Promise<void> {
+    try {
+      this.contacts.set(await firstValueFrom(this.callsApi.contacts()));
+    } catch {
+      // Without the list, call-back buttons stay hidden rather than offering calls the API refuses.
+    }
+  }
+}

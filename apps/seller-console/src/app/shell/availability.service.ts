@@ -1,0 +1,133 @@
+import { Injectable, computed, inject, signal } from '@angular/core';
+import type { ShopPresence } from '@callshop/contracts';
+import { AuthSession, CallSocket, SESSION_STORAGE, SocketState } from '@callshop/web/core';
+
+/** What the availability switch shows, derived from what the seller wants and what the server knows. */
+export interface AvailabilityView {
+  /** The switch position. */
+  checked: boolean;
+  /** Short label next to the switch. */
+  label: 'Available' | 'Unavailable';
+  /** One line about the connection. */
+  status: string;
+  tone: 'ok' | 'away' | 'pending' | 'offline';
+  /** The switch can be used (a change is not in flight). */
+  enabled: boolean;
+}
+
+/** Pure: the switch and status line for one combination of states. */
+export function availabilityView(
+  wanted: boolean,
+  socket: SocketState,
+  confirmed: boolean | null,
+  pending: boolean,
+): AvailabilityView {
+  const label = wanted ? 'Available' : 'Unavailable';
+  const base = { checked: wanted, label, enabled: !pending } as const;
+  switch (socket) {
+    case SocketState.Connected:
+      if (pending || confirmed !== wanted) return { ...base, status: 'Updating…', tone: 'pending' };
+      return wanted
+        ? { ...base, status: 'Online: customers can call you', tone: 'ok' }
+        : { ...base, status: 'Online: not taking calls', tone: 'away' };
+    case SocketState.Connecting:
+      return { ...base, status: 'Connecting…', tone: 'pending' };
+    case SocketState.Reconnecting:
+      return { ...base, status: 'Connection lost, reconnecting…', tone: 'offline' };
+    case SocketState.Refused:
+      return { ...base, status: 'Could not connect: please log in again', tone: 'offline' };
+    default:
+      return { ...base, status: 'Offline', tone: 'offline' };
+  }
+}
+
+const STORAGE_PREFIX = 'callshop.seller-console.available.';
+
+/**
+ * The seller's Available / Unavailable choice. It is remembered per user (so a reload keeps
+ * it) and sent as `presence:set-available` whenever the signaling connection is (re)established,
+ * since the server forgets it when the last socket goes.
+ */
+@Injectable({ providedIn: 'root' })
+export class AvailabilityService {
+  private readonly socket = inject(CallSocket);
+  private readonly session = inject(AuthSession);
+  private readonly storage = inject(SESSION_STORAGE);
+
+  private readonly wantedSignal = signal(true);
+  private readonly confirmedSignal = signal<boolean | null>(null);
+  private readonly pendingSignal = signal(false);
+  private readonly errorSignal = signal<string | null>(null);
+  private readonly presenceSignal = signal<ShopPresence | null>(null);
+  private loadedFor: string | null = null;
+
+  /** What the seller chose. */
+  readonly wanted = this.wantedSignal.asReadonly();
+  /** What the server last confirmed for this user's devices (null until it did). */
+  readonly confirmed = this.confirmedSignal.asReadonly();
+  /** Why the last change was refused, if it was. */
+  readonly error = this.errorSignal.asReadonly();
+  /** The shop's presence as customers see it (any staff member available). */
+  readonly shopPresence = this.presenceSignal.asReadonly();
+  readonly socketState = this.socket.state;
+  readonly view = computed(() =>
+    availabilityView(this.wantedSignal(), this.socket.state(), this.confirmedSignal(), this.pendingSignal()),
+  );
+
+  constructor() {
+    this.socket.on('session:ready').subscribe((ready) => {
+      this.loadChoice();
+      this.confirmedSignal.set(typeof ready.available === 'boolean' ? ready.available : null);
+      void this.push();
+    });
+    this.socket.on('presence:shop').subscribe((p) => {
+      if (p.shopId === this.session.user()?.shopId) this.presenceSignal.set(p);
+    });
+    this.loadChoice();
+  }
+
+  /** From the switch. */
+  async setAvailable(available: boolean): Promise<void> {
+    this.loadChoice();
+    this.wantedSignal.set(available);
+    this.saveChoice(available);
+    await this.push();
+  }
+
+  private async push(): Promise<void> {
+    if (this.socket.state() !== SocketState.Connected) return; // sent on the next session:ready
+    const available = this.wantedSignal();
+    this.pendingSignal.set(true);
+    this.errorSignal.set(null);
+    try {
+      const ack = await this.socket.emitWithAck('presence:set-available', { available });
+      if (ack.ok) {
+        this.presenceSignal.set(ack.presence);
+        if (this.wantedSignal() === available) this.confirmedSignal.set(available);
+      } else {
+        this.errorSignal.set(ack.error.message);
+      }
+    } finally {
+      this.pendingSignal.set(false);
+    }
+    // The seller flipped the switch again while the first change was in flight.
+    if (this.wantedSignal() !== available && this.socket.state() === SocketState.Connected) await this.push();
+  }
+
+  private key(): string | null {
+    const id = this.session.user()?.id;
+    return id ? STORAGE_PREFIX + id : null;
+  }
+
+  private loadChoice(): void {
+    const key = this.key();
+    if (!key || key === this.loadedFor) return;
+    this.loadedFor = key;
+    this.wantedSignal.set(this.storage?.getItem(key) !== 'false');
+  }
+
+  private saveChoice(available: boolean): void {
+    const key = this.key();
+    if (key) this.storage?.setItem(key, String(available));
+  }
+}
