@@ -32,14 +32,18 @@ export async function createTestDatabase(
   }
   return {
     url: withDatabase(adminUrl(), name),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl() });
-      await c.connect();
-      try {
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await c.end();
-      }
-    },
+    drop: () => dropDatabase(withDatabase(adminUrl(), name)),
   };
+}
+
+/** Drops the database a connection string names. */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const c = new Client({ connectionString: adminUrl() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
 }

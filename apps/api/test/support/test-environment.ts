@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { AuthResponse, RegisterRequest } from '@callshop/contracts';
 import { configureApp } from '@callshop/api/core';
 import { AppModule } from '../../src/app/app.module';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, dropDatabase } from './test-database';
 
 export interface TestUser extends AuthResponse {
   /** `Authorization` header value. */
@@ -32,9 +32,18 @@ const unique = () =>
  * `env` overrides configuration for this server (e.g. a short ring timeout).
  */
 export async function createTestEnvironment(
-  options: { label?: string; env?: Record<string, string> } = {},
+  options: {
+    label?: string;
+    env?: Record<string, string>;
+    /** Boot on this existing database (e.g. one left by a previous instance) instead of a fresh one. */
+    databaseUrl?: string;
+    /** Leave the database in place on close (a later instance reuses it and drops it). */
+    keepDatabase?: boolean;
+  } = {},
 ): Promise<TestEnvironment> {
-  const db = await createTestDatabase(options.label);
+  const db = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => dropDatabase(options.databaseUrl as string) }
+    : await createTestDatabase(options.label);
   const previous: Record<string, string | undefined> = {};
   const env = { DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', ...options.env };
   for (const [k, v] of Object.entries(env)) {
@@ -75,7 +84,7 @@ export async function createTestEnvironment(
     registerSeller: (o) => register('seller', o),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.keepDatabase) await db.drop();
       for (const [k, v] of Object.entries(previous)) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;

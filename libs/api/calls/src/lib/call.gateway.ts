@@ -1,4 +1,4 @@
-import { HttpException, Inject, Logger } from '@nestjs/common';
+import { HttpException, Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -108,8 +108,10 @@ const binding = (b: DeviceBinding): CallBinding => ({ call: b.record.call, role:
   // Room for the largest SDP allowed plus framing; larger frames close the connection.
   maxHttpBufferSize: SIGNAL_LIMITS.sdpMax * 2 + 16 * 1024,
 })
-export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger('CallGateway');
+  /** Set while the application shuts down: sockets closing then are not calls dropping (the next start-up sweeps). */
+  private closing = false;
 
   @WebSocketServer()
   server!: CallNamespace;
@@ -188,9 +190,13 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  onModuleDestroy(): void {
+    this.closing = true;
+  }
+
   async handleDisconnect(socket: CallSocket): Promise<void> {
     const user = socket.data?.user;
-    if (!user) return;
+    if (!user || this.closing) return;
     try {
       for (const { record, side } of await this.calls.deviceLost(socket.id)) {
         const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
