@@ -9,7 +9,11 @@ export const SELLER_SESSION_KEY = 'callshop.seller-console.session';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(appRoutes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+    provideRouter(
+      appRoutes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
     provideCallshopWeb({ sessionStorageKey: SELLER_SESSION_KEY }),
   ],
 };

@@ -13,7 +13,14 @@ import { controlError, mapApiErrors } from '../shared/api-form-errors';
 @Component({
   selector: 'cs-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
   styleUrl: './auth-card.scss',
   template: `
     <mat-card class="card" appearance="outlined">
@@ -36,7 +43,13 @@ import { controlError, mapApiErrors } from '../shared/api-form-errors';
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Password</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="current-password" required />
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="current-password"
+              required
+            />
             @if (form.controls.password.touched && form.controls.password.invalid) {
               <mat-error>{{ message('password', 'Password') }}</mat-error>
             }
@@ -86,9 +99,7 @@ export class LoginPage {
       this.session.start(auth);
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl(), '/calls'));
     } catch (error) {
-      this.error.set(
-        errorStatus(error) === 401 ? 'Wrong email or password.' : mapApiErrors(error, []).form,
-      );
+      this.error.set(errorStatus(error) === 401 ? 'Wrong email or password.' : mapApiErrors(error, []).form);
     } finally {
       this.busy.set(false);
     }

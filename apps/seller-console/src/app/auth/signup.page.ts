@@ -16,7 +16,14 @@ type Field = (typeof FIELDS)[number];
 @Component({
   selector: 'cs-signup-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+  ],
   styleUrl: './auth-card.scss',
   template: `
     <mat-card class="card" appearance="outlined">

@@ -1,5 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -84,8 +92,16 @@ export class CallsPage {
   protected readonly rangeError = computed(() => dateRangeError(this.filters()));
   protected readonly filtered = computed(() => hasFilters(this.filters()));
 
-  protected readonly history = signal<Loadable<Page<CallHistoryItem>>>({ data: null, loading: true, error: null });
-  protected readonly callbacks = signal<Loadable<Page<CallbackRequestDto>>>({ data: null, loading: true, error: null });
+  protected readonly history = signal<Loadable<Page<CallHistoryItem>>>({
+    data: null,
+    loading: true,
+    error: null,
+  });
+  protected readonly callbacks = signal<Loadable<Page<CallbackRequestDto>>>({
+    data: null,
+    loading: true,
+    error: null,
+  });
   protected readonly callbackFilter = signal<CallbackStatus | ''>('open');
   private readonly contacts = signal<ShopContactDto[]>([]);
   private readonly contactsById = computed(() => contactIndex(this.contacts()));
@@ -113,7 +129,10 @@ export class CallsPage {
   }
 
   /** A callback request is itself a contact, so its number may be used even before the list reloads. */
-  protected requestPhone(request: CallbackRequestDto, opt: CallBackOptions): { href: string; number: string } | null {
+  protected requestPhone(
+    request: CallbackRequestDto,
+    opt: CallBackOptions,
+  ): { href: string; number: string } | null {
     if (opt.phoneHref && opt.phoneNumber) return { href: opt.phoneHref, number: opt.phoneNumber };
     const href = telHref(request.customerPhone);
     return href && request.customerPhone ? { href, number: request.customerPhone } : null;
@@ -137,7 +156,11 @@ export class CallsPage {
 
   protected setFilter(change: Partial<HistoryFilters>): void {
     const next = { ...this.filters(), ...change, page: change.page ?? 1 };
-    void this.router.navigate([], { relativeTo: this.route, queryParams: filtersToParams(next), replaceUrl: true });
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: filtersToParams(next),
+      replaceUrl: true,
+    });
   }
 
   protected clearFilters(): void {

@@ -12,7 +12,13 @@ export interface HistoryFilters {
   page: number;
 }
 
-export const DEFAULT_HISTORY_FILTERS: HistoryFilters = { status: '', direction: '', from: '', to: '', page: 1 };
+export const DEFAULT_HISTORY_FILTERS: HistoryFilters = {
+  status: '',
+  direction: '',
+  from: '',
+  to: '',
+  page: 1,
+};
 export const HISTORY_PAGE_SIZE = 20;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +49,9 @@ export function filtersToQuery(filters: HistoryFilters, limit = HISTORY_PAGE_SIZ
 }
 
 /** Reads filters from the address bar, ignoring anything invalid (a hand-edited or stale link). */
-export function filtersFromParams(params: Readonly<Record<string, string | null | undefined>>): HistoryFilters {
+export function filtersFromParams(
+  params: Readonly<Record<string, string | null | undefined>>,
+): HistoryFilters {
   const status = params['status'] ?? '';
   const direction = params['direction'] ?? '';
   const page = Number(params['page']);
@@ -69,7 +77,8 @@ export function filtersToParams(filters: HistoryFilters): Record<string, string 
 
 /** A message when the date range cannot match anything. */
 export function dateRangeError(filters: HistoryFilters): string | null {
-  if (filters.from && filters.to && filters.from > filters.to) return 'The "From" date is after the "To" date.';
+  if (filters.from && filters.to && filters.from > filters.to)
+    return 'The "From" date is after the "To" date.';
   return null;
 }
 

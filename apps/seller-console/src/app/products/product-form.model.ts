@@ -12,7 +12,15 @@ export interface ProductFormValue {
 }
 
 /** Form controls that the API's field names map onto one to one. */
-export const PRODUCT_FORM_FIELDS = ['name', 'description', 'price', 'currency', 'stock', 'category', 'images'] as const;
+export const PRODUCT_FORM_FIELDS = [
+  'name',
+  'description',
+  'price',
+  'currency',
+  'stock',
+  'category',
+  'images',
+] as const;
 
 /**
  * "12.5" → 1250 cents. Returns NaN for text that is not a plain amount, so validation (client

@@ -181,7 +181,9 @@ export class ProductFormPage {
     } catch (error) {
       const mapped = mapApiErrors(error, PRODUCT_FORM_FIELDS);
       applyFieldErrors(this.form, mapped.fields);
-      this.formError.set(mapped.form ?? (Object.keys(mapped.fields).length ? 'Please correct the fields marked below.' : null));
+      this.formError.set(
+        mapped.form ?? (Object.keys(mapped.fields).length ? 'Please correct the fields marked below.' : null),
+      );
     } finally {
       this.saving.set(false);
     }

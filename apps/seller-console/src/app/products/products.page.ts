@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -55,21 +63,39 @@ const PAGE_SIZE = 20;
                   </span>
                 </div>
                 <div class="actions">
-                  <a mat-button [href]="productUrl(product.id)" target="_blank" rel="noopener"
-                    [attr.aria-label]="'View ' + product.name + ' in the store'">View</a
+                  <a
+                    mat-button
+                    [href]="productUrl(product.id)"
+                    target="_blank"
+                    rel="noopener"
+                    [attr.aria-label]="'View ' + product.name + ' in the store'"
+                    >View</a
                   >
-                  <a mat-stroked-button [routerLink]="['/products', product.id, 'edit']"
-                    [attr.aria-label]="'Edit ' + product.name">Edit</a
+                  <a
+                    mat-stroked-button
+                    [routerLink]="['/products', product.id, 'edit']"
+                    [attr.aria-label]="'Edit ' + product.name"
+                    >Edit</a
                   >
                   @if (confirming() === product.id) {
-                    <button mat-flat-button type="button" class="danger" (click)="remove(product)"
-                      [disabled]="deleting()" [attr.aria-label]="'Confirm delete ' + product.name">
+                    <button
+                      mat-flat-button
+                      type="button"
+                      class="danger"
+                      (click)="remove(product)"
+                      [disabled]="deleting()"
+                      [attr.aria-label]="'Confirm delete ' + product.name"
+                    >
                       Confirm delete
                     </button>
                     <button mat-button type="button" (click)="confirming.set(null)">Keep</button>
                   } @else {
-                    <button mat-button type="button" (click)="confirming.set(product.id)"
-                      [attr.aria-label]="'Delete ' + product.name">
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="confirming.set(product.id)"
+                      [attr.aria-label]="'Delete ' + product.name"
+                    >
                       Delete
                     </button>
                   }
@@ -77,8 +103,14 @@ const PAGE_SIZE = 20;
               </li>
             }
           </ul>
-          <mat-paginator [length]="p.total" [pageSize]="pageSize" [pageIndex]="p.page - 1" [hidePageSize]="true"
-            (page)="onPage($event)" aria-label="Product pages" />
+          <mat-paginator
+            [length]="p.total"
+            [pageSize]="pageSize"
+            [pageIndex]="p.page - 1"
+            [hidePageSize]="true"
+            (page)="onPage($event)"
+            aria-label="Product pages"
+          />
         }
       } @else if (loading()) {
         <p class="cs-muted" role="status">Loading products…</p>
@@ -182,7 +214,12 @@ export class ProductsPage {
 
   constructor() {
     effect(() => {
-      const query = { shopId: this.shopId(), search: this.search() || undefined, page: this.pageIndex(), limit: PAGE_SIZE };
+      const query = {
+        shopId: this.shopId(),
+        search: this.search() || undefined,
+        page: this.pageIndex(),
+        limit: PAGE_SIZE,
+      };
       this.reload();
       untracked(() => void this.load(query));
     });

@@ -47,8 +47,10 @@ export function controlError(control: AbstractControl | null, label: string): st
   if (typeof errors['server'] === 'string') return errors['server'];
   if (errors['required']) return `${label} is required.`;
   if (errors['email']) return 'Enter a valid email address.';
-  if (errors['minlength']) return `${label} must be at least ${errors['minlength'].requiredLength} characters.`;
-  if (errors['maxlength']) return `${label} must be at most ${errors['maxlength'].requiredLength} characters.`;
+  if (errors['minlength'])
+    return `${label} must be at least ${errors['minlength'].requiredLength} characters.`;
+  if (errors['maxlength'])
+    return `${label} must be at most ${errors['maxlength'].requiredLength} characters.`;
   if (errors['min']) return `${label} must be at least ${errors['min'].min}.`;
   if (errors['max']) return `${label} must be at most ${errors['max'].max}.`;
   if (errors['pattern']) return `${label} is not in the expected format.`;

@@ -45,7 +45,9 @@ import { AvailabilityService } from './availability.service';
               }}</span>
             }
           </a>
-          <a mat-button routerLink="/products" routerLinkActive="active" ariaCurrentWhenActive="page">Products</a>
+          <a mat-button routerLink="/products" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Products</a
+          >
           @if (isOwner()) {
             <a mat-button routerLink="/staff" routerLinkActive="active" ariaCurrentWhenActive="page">Staff</a>
           }
@@ -73,10 +75,14 @@ import { AvailabilityService } from './availability.service';
         </div>
         <div class="me">
           @if (notificationsAsk()) {
-            <button mat-button type="button" (click)="enableNotifications()">Enable call notifications</button>
+            <button mat-button type="button" (click)="enableNotifications()">
+              Enable call notifications
+            </button>
           }
           <span class="me__name">{{ session.user()?.name }}</span>
-          <button mat-stroked-button type="button" (click)="logout()" [disabled]="calls.busy()">Log out</button>
+          <button mat-stroked-button type="button" (click)="logout()" [disabled]="calls.busy()">
+            Log out
+          </button>
         </div>
       </mat-toolbar>
     </header>
