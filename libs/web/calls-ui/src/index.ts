@@ -10,3 +10,4 @@ export * from './lib/in-call.component';
 export * from './lib/call-outcome-panel.component';
 export * from './lib/call-host.component';
 export * from './lib/product-call-buttons.component';
+export * from './lib/shop-presence';

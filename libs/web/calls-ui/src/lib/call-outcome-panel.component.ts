@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { CallManager } from './call-manager.service';
-import { CallSellerDialogComponent, type CallSellerDialogData } from './call-seller-dialog.component';
+import type { CallSellerDialogData } from './call-seller-dialog.component';
 
 /** How the call ended, with what the user can do next (retry audio-only, phone, callback). */
 @Component({
@@ -72,8 +72,10 @@ export class CallOutcomePanelComponent {
   });
   protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
 
-  protected openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): void {
+  protected async openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): Promise<void> {
     this.manager.dismiss();
+    // The dialog (forms, inputs) is loaded on first use to keep it out of the initial bundle.
+    const { CallSellerDialogComponent } = await import('./call-seller-dialog.component');
     this.dialog.open(CallSellerDialogComponent, {
       data: { ...target, mode, videoUnavailable: mode === 'callback' },
       width: '520px',

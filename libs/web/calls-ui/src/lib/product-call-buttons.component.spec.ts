@@ -93,6 +93,7 @@ describe('ProductCallButtonsComponent', () => {
     expect(manager.placeCall).not.toHaveBeenCalled();
 
     button('Request a callback')?.click();
+    await new Promise((r) => setTimeout(r, 0));
     expect(dialog.open).toHaveBeenCalledWith(
       CallSellerDialogComponent,
       expect.objectContaining({
@@ -109,6 +110,7 @@ describe('ProductCallButtonsComponent', () => {
   it('opens the phone options from "Call Seller"', async () => {
     const { button, dialog } = await render();
     button('Call Seller')?.click();
+    await new Promise((r) => setTimeout(r, 0));
     expect(dialog.open).toHaveBeenCalledWith(
       CallSellerDialogComponent,
       expect.objectContaining({

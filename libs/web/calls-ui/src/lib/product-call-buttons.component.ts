@@ -6,7 +6,7 @@ import { Router } from '@angular/router';
 import type { ShopPresence, ShopSummary } from '@callshop/contracts';
 import { AuthSession, LOGIN_PATH } from '@callshop/web/core';
 import { CallManager } from './call-manager.service';
-import { CallSellerDialogComponent, type CallSellerDialogData } from './call-seller-dialog.component';
+import type { CallSellerDialogData } from './call-seller-dialog.component';
 
 /** The product the buttons are about. */
 export interface CallableProduct {
@@ -149,16 +149,16 @@ export class ProductCallButtonsComponent {
     });
   }
 
-  protected phoneOptions(): void {
+  protected phoneOptions(): Promise<void> | void {
     if (this.mode() === 'logged-out') return this.toLogin();
-    this.openDialog('options');
+    return this.openDialog('options');
   }
 
-  protected requestCallback(): void {
-    this.openDialog('callback');
+  protected requestCallback(): Promise<void> {
+    return this.openDialog('callback');
   }
 
-  private openDialog(mode: 'options' | 'callback'): void {
+  private async openDialog(mode: 'options' | 'callback'): Promise<void> {
     const product = this.product();
     const data: CallSellerDialogData = {
       sellerId: product.shop.id,
@@ -171,6 +171,8 @@ export class ProductCallButtonsComponent {
       notice: this.mode() === 'unavailable' ? this.note() : null,
       videoUnavailable: this.mode() !== 'ready',
     };
+    // Loaded on first use: forms and inputs stay out of the product page's chunk.
+    const { CallSellerDialogComponent } = await import('./call-seller-dialog.component');
     this.dialog.open(CallSellerDialogComponent, {
       data,
       width: '520px',

@@ -30,7 +30,7 @@ class FakeIoSocket {
   }
   fromEvent(event: string): Observable<unknown> {
     if (!this.events.has(event)) this.events.set(event, new Subject());
-    return this.events.get(event)!.asObservable();
+    return (this.events.get(event) as Subject<unknown>).asObservable();
   }
   timeout() {
     return this;

@@ -1,0 +1,203 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { ActivatedRoute, Router } from '@angular/router';
+import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
+import { ErrorStateComponent, LoadingStateComponent } from '@callshop/web/ui';
+import { catchError, map, of } from 'rxjs';
+import { ProductCardComponent } from '../product-card.component';
+import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
+
+/** Home: the catalog with search, category and shop filters and pages, all kept in the URL. */
+@Component({
+  selector: 'cs-catalog-page',
+  imports: [
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatInput,
+    MatSelect,
+    MatOption,
+    ProductCardComponent,
+    LoadingStateComponent,
+    ErrorStateComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      <h1>Find something, then talk to the people who sell it</h1>
+      <form class="filters" role="search" (submit)="$event.preventDefault(); applySearch()">
+        <mat-form-field appearance="outline" class="search">
+          <mat-label>Search products</mat-label>
+          <input
+            matInput
+            type="search"
+            name="search"
+            [value]="searchText()"
+            (input)="searchText.set($any($event.target).value)"
+            data-testid="search-input"
+          />
+        </mat-form-field>
+        <button mat-flat-button type="submit">Search</button>
+        <mat-form-field appearance="outline">
+          <mat-label>Category</mat-label>
+          <mat-select [value]="query().category" (valueChange)="update({ category: $event, page: 1 })">
+            <mat-option value="">All categories</mat-option>
+            @for (category of categories(); track category) {
+              <mat-option [value]="category">{{ category }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field appearance="outline">
+          <mat-label>Shop</mat-label>
+          <mat-select [value]="query().shopId" (valueChange)="update({ shopId: $event, page: 1 })">
+            <mat-option value="">All shops</mat-option>
+            @for (shop of shops(); track shop.id) {
+              <mat-option [value]="shop.id">{{ shop.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        @if (hasFilters()) {
+          <button mat-button type="button" (click)="clear()">Clear filters</button>
+        }
+      </form>
+
+      @if (products.isLoading() && !products.hasValue()) {
+        <cs-loading-state label="Loading products…" />
+      } @else if (products.error()) {
+        <cs-error-state
+          title="We could not load the products."
+          [message]="errorText()"
+          (retry)="products.reload()"
+        />
+      } @else if (products.hasValue()) {
+        @let page = products.value();
+        <p class="count" role="status">
+          {{ page.total === 1 ? '1 product' : page.total + ' products' }}
+          @if (query().search) {
+            for “{{ query().search }}”
+          }
+        </p>
+        @if (page.items.length === 0) {
+          <p class="empty">No products match. Try another search or clear the filters.</p>
+        } @else {
+          <ul class="grid" aria-label="Products">
+            @for (product of page.items; track product.id) {
+              <li><cs-product-card [product]="product" /></li>
+            }
+          </ul>
+        }
+        @if (pageCount() > 1) {
+          <nav class="pager" aria-label="Pages">
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="query().page <= 1"
+              (click)="update({ page: query().page - 1 })"
+            >
+              Previous page
+            </button>
+            <span>Page {{ query().page }} of {{ pageCount() }}</span>
+            <button
+              mat-stroked-button
+              type="button"
+              [disabled]="query().page >= pageCount()"
+              (click)="update({ page: query().page + 1 })"
+            >
+              Next page
+            </button>
+          </nav>
+        }
+      }
+    </div>
+  `,
+  styles: `
+    h1 {
+      font-size: clamp(1.3rem, 3vw, 2rem);
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 12px;
+      align-items: baseline;
+    }
+    .search {
+      flex: 1 1 240px;
+    }
+    .grid {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 16px;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr));
+    }
+    .pager {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 16px;
+      margin: 24px 0;
+      flex-wrap: wrap;
+    }
+    .count {
+      opacity: 0.8;
+    }
+  `,
+})
+export class CatalogPage {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly productsApi = inject(ProductsApi);
+  private readonly shopsApi = inject(ShopsApi);
+
+  protected readonly query = toSignal(this.route.queryParamMap.pipe(map(readCatalogQuery)), {
+    initialValue: readCatalogQuery(this.route.snapshot.queryParamMap),
+  });
+  protected readonly searchText = signal(this.query().search);
+  protected readonly products = rxResource({
+    params: () => toProductQuery(this.query()),
+    stream: ({ params }) => this.productsApi.list(params),
+  });
+  protected readonly categories = toSignal(
+    this.productsApi.categories().pipe(catchError(() => of([] as string[]))),
+    {
+      initialValue: [] as string[],
+    },
+  );
+  protected readonly shops = toSignal(this.shopsApi.list().pipe(catchError(() => of([]))), {
+    initialValue: [],
+  });
+  protected readonly pageCount = computed(() => {
+    if (!this.products.hasValue()) return 0;
+    const { total, limit } = this.products.value();
+    return Math.max(1, Math.ceil(total / Math.max(1, limit)));
+  });
+  protected readonly hasFilters = computed(() => {
+    const q = this.query();
+    return !!(q.search || q.category || q.shopId);
+  });
+  protected readonly errorText = computed(() => describeError(this.products.error()));
+
+  constructor() {
+    // Back/forward changes the URL: keep the search box in step with it.
+    effect(() => this.searchText.set(this.query().search));
+  }
+
+  protected applySearch(): void {
+    this.update({ search: this.searchText().trim(), page: 1 });
+  }
+
+  protected clear(): void {
+    this.searchText.set('');
+    void this.router.navigate([], { relativeTo: this.route, queryParams: {} });
+  }
+
+  protected update(changes: Partial<CatalogQuery>): void {
+    const next = { ...this.query(), ...changes };
+    void this.router.navigate([], { relativeTo: this.route, queryParams: catalogQueryParams(next) });
+  }
+}

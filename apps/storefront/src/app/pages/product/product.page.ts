@@ -1,0 +1,195 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import type { ShopPresence } from '@callshop/contracts';
+import { AuthSession, CallsApi, ProductsApi, describeError, errorStatus } from '@callshop/web/core';
+import { ProductCallButtonsComponent, injectShopPresence } from '@callshop/web/calls-ui';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  OnlineBadgeComponent,
+  PricePipe,
+} from '@callshop/web/ui';
+import { catchError, of, tap } from 'rxjs';
+
+/** A product: images, price, stock, description, its shop (live status) and the call buttons. */
+@Component({
+  selector: 'cs-product-page',
+  imports: [
+    RouterLink,
+    PricePipe,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    OnlineBadgeComponent,
+    ProductCallButtonsComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      @if (product.isLoading() && !product.hasValue()) {
+        <cs-loading-state label="Loading the product…" />
+      } @else if (notFound()) {
+        <h1>Product not found</h1>
+        <p>This product does not exist or was removed. <a routerLink="/">Back to the catalog</a></p>
+      } @else if (product.error()) {
+        <cs-error-state
+          title="We could not load this product."
+          [message]="errorText()"
+          (retry)="product.reload()"
+        />
+      } @else if (product.hasValue()) {
+        @let p = product.value();
+        <article class="layout">
+          <section class="gallery" aria-label="Images">
+            @if (selectedImage(); as image) {
+              <img class="main" [src]="image" [alt]="p.name" width="640" height="480" />
+            } @else {
+              <div class="main placeholder" aria-hidden="true">{{ p.name[0] }}</div>
+            }
+            @if (p.images.length > 1) {
+              <div class="thumbs">
+                @for (image of p.images; track image; let i = $index) {
+                  <button
+                    type="button"
+                    class="thumb"
+                    [class.selected]="image === selectedImage()"
+                    [attr.aria-pressed]="image === selectedImage()"
+                    [attr.aria-label]="'Show image ' + (i + 1) + ' of ' + p.images.length"
+                    (click)="selectedImage.set(image)"
+                  >
+                    <img [src]="image" alt="" width="72" height="54" />
+                  </button>
+                }
+              </div>
+            }
+          </section>
+          <section class="info">
+            <h1 data-testid="product-name">{{ p.name }}</h1>
+            <p class="price" data-testid="product-price">{{ p.price | csPrice: p.currency }}</p>
+            <p class="stock" [class.out]="p.stock === 0">
+              {{ p.stock === 0 ? 'Out of stock' : p.stock < 5 ? 'Only ' + p.stock + ' left' : 'In stock' }}
+            </p>
+            <div class="shop">
+              Sold by
+              <a [routerLink]="['/shops', p.shop.id]" data-testid="shop-link">{{ p.shop.name }}</a>
+              <cs-online-badge
+                [online]="presence()?.online ?? null"
+                [available]="presence()?.available ?? null"
+              />
+            </div>
+            <cs-product-call-buttons [product]="p" [presence]="presence()" [phoneNumber]="phoneNumber()" />
+            <h2>Description</h2>
+            <p class="description">{{ p.description }}</p>
+            @if (p.category) {
+              <p class="category">Category: {{ p.category }}</p>
+            }
+          </section>
+        </article>
+      }
+    </div>
+  `,
+  styles: `
+    .layout {
+      display: grid;
+      gap: 24px;
+      grid-template-columns: 1fr;
+    }
+    @media (min-width: 840px) {
+      .layout {
+        grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr);
+      }
+    }
+    .main {
+      width: 100%;
+      height: auto;
+      aspect-ratio: 4 / 3;
+      object-fit: cover;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-highest);
+    }
+    .placeholder {
+      display: grid;
+      place-items: center;
+      font-size: 5rem;
+    }
+    .thumbs {
+      display: flex;
+      gap: 8px;
+      margin-top: 8px;
+      flex-wrap: wrap;
+    }
+    .thumb {
+      padding: 0;
+      border: 2px solid transparent;
+      border-radius: 8px;
+      background: none;
+      cursor: pointer;
+    }
+    .thumb.selected {
+      border-color: var(--mat-sys-primary);
+    }
+    .thumb img {
+      display: block;
+      border-radius: 6px;
+      object-fit: cover;
+    }
+    h1 {
+      margin: 0 0 8px;
+    }
+    .price {
+      font-size: 1.5rem;
+      font-weight: 700;
+      margin: 0;
+    }
+    .stock.out {
+      color: #b3261e;
+    }
+    .shop {
+      display: flex;
+      gap: 8px;
+      align-items: center;
+      flex-wrap: wrap;
+      margin-bottom: 16px;
+    }
+    .description {
+      white-space: pre-line;
+    }
+  `,
+})
+export class ProductPage {
+  private readonly productsApi = inject(ProductsApi);
+  private readonly callsApi = inject(CallsApi);
+  private readonly session = inject(AuthSession);
+  private readonly title = inject(Title);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly product = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) =>
+      this.productsApi.get(params).pipe(tap((p) => this.title.setTitle(`${p.name} · Callshop`))),
+  });
+  /** The seller as the call endpoints see it (online state; the phone number once logged in). */
+  private readonly seller = rxResource({
+    params: () => ({ id: this.id(), authed: this.session.isAuthenticated() }),
+    stream: ({ params }) => this.callsApi.productSeller(params.id).pipe(catchError(() => of(null))),
+  });
+  protected readonly selectedImage = linkedSignal(() =>
+    this.product.hasValue() ? (this.product.value().images[0] ?? null) : null,
+  );
+  protected readonly notFound = computed(() => errorStatus(this.product.error()) === 404);
+  protected readonly errorText = computed(() => describeError(this.product.error()));
+  protected readonly phoneNumber = computed(() => {
+    if (!this.session.isAuthenticated() || !this.seller.hasValue()) return undefined;
+    return this.seller.value()?.seller.phoneNumber ?? undefined;
+  });
+  protected readonly presence = injectShopPresence(
+    () => (this.product.hasValue() ? this.product.value().shop.id : null),
+    (): ShopPresence | null => {
+      const info = this.seller.hasValue() ? this.seller.value()?.seller : null;
+      return info ? { shopId: info.id, online: info.online, available: info.available } : null;
+    },
+  );
+}

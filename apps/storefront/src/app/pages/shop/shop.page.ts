@@ -1,0 +1,147 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { Title } from '@angular/platform-browser';
+import { RouterLink } from '@angular/router';
+import { ProductsApi, ShopsApi, describeError, errorStatus } from '@callshop/web/core';
+import { injectShopPresence } from '@callshop/web/calls-ui';
+import { ErrorStateComponent, LoadingStateComponent, OnlineBadgeComponent } from '@callshop/web/ui';
+import { tap } from 'rxjs';
+import { ProductCardComponent } from '../product-card.component';
+
+const PAGE_SIZE = 12;
+
+/** A shop: who they are, whether they are online, and their products. */
+@Component({
+  selector: 'cs-shop-page',
+  imports: [
+    RouterLink,
+    MatButton,
+    ProductCardComponent,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    OnlineBadgeComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="page">
+      @if (shop.isLoading() && !shop.hasValue()) {
+        <cs-loading-state label="Loading the shop…" />
+      } @else if (notFound()) {
+        <h1>Shop not found</h1>
+        <p>This shop does not exist. <a routerLink="/">Back to the catalog</a></p>
+      } @else if (shop.error()) {
+        <cs-error-state
+          title="We could not load this shop."
+          [message]="errorText()"
+          (retry)="shop.reload()"
+        />
+      } @else if (shop.hasValue()) {
+        @let s = shop.value();
+        <header class="head">
+          <h1 data-testid="shop-name">{{ s.name }}</h1>
+          <cs-online-badge
+            [online]="presence()?.online ?? null"
+            [available]="presence()?.available ?? null"
+          />
+        </header>
+        @if (s.isPlatform) {
+          <p class="tag">Operated by Callshop</p>
+        }
+        <p>{{ s.description }}</p>
+        @if (s.phoneNumber) {
+          <p>
+            Phone: <a [href]="'tel:' + s.phoneNumber">{{ s.phoneNumber }}</a>
+          </p>
+        }
+        <h2>Products ({{ s.productCount }})</h2>
+        @if (products.hasValue()) {
+          @let list = products.value();
+          <ul class="grid" aria-label="Products of {{ s.name }}">
+            @for (product of list.items; track product.id) {
+              <li><cs-product-card [product]="product" /></li>
+            } @empty {
+              <li>No products yet.</li>
+            }
+          </ul>
+          @if (list.total > list.limit) {
+            <nav class="pager" aria-label="Pages">
+              <button
+                mat-stroked-button
+                type="button"
+                [disabled]="page() <= 1"
+                (click)="page.set(page() - 1)"
+              >
+                Previous page
+              </button>
+              <span>Page {{ page() }} of {{ pages() }}</span>
+              <button
+                mat-stroked-button
+                type="button"
+                [disabled]="page() >= pages()"
+                (click)="page.set(page() + 1)"
+              >
+                Next page
+              </button>
+            </nav>
+          }
+        } @else if (products.isLoading()) {
+          <cs-loading-state label="Loading products…" />
+        }
+      }
+    </div>
+  `,
+  styles: `
+    .head {
+      display: flex;
+      gap: 16px;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .tag {
+      font-weight: 600;
+    }
+    .grid {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      gap: 16px;
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr));
+    }
+    .pager {
+      display: flex;
+      gap: 16px;
+      align-items: center;
+      justify-content: center;
+      margin: 24px 0;
+    }
+  `,
+})
+export class ShopPage {
+  private readonly shopsApi = inject(ShopsApi);
+  private readonly productsApi = inject(ProductsApi);
+  private readonly title = inject(Title);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+  protected readonly page = signal(1);
+
+  protected readonly shop = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) =>
+      this.shopsApi.get(params).pipe(tap((s) => this.title.setTitle(`${s.name} · Callshop`))),
+  });
+  protected readonly products = rxResource({
+    params: () => ({ shopId: this.id(), page: this.page(), limit: PAGE_SIZE }),
+    stream: ({ params }) => this.productsApi.list(params),
+  });
+  protected readonly pages = computed(() =>
+    this.products.hasValue() ? Math.max(1, Math.ceil(this.products.value().total / PAGE_SIZE)) : 1,
+  );
+  protected readonly notFound = computed(() => errorStatus(this.shop.error()) === 404);
+  protected readonly errorText = computed(() => describeError(this.shop.error()));
+  protected readonly presence = injectShopPresence(
+    () => this.id(),
+    () => null,
+  );
+}
