@@ -28,40 +28,89 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     const shop = await createShop(env, 'Studio headphones');
     const customer = await env.registerCustomer();
     const seller = track(await connectCalls(env, shop.owner));
-    expect(seller.session).toMatchObject({ userId: shop.owner.user.id, shopId: shop.shopId, available: true, activeCall: null });
+    expect(seller.session).toMatchObject({
+      userId: shop.owner.user.id,
+      shopId: shop.shopId,
+      available: true,
+      activeCall: null,
+    });
     const phone = track(await connectCalls(env, customer));
 
     const call = await customerCalls(env, customer, shop, phone);
-    expect(call).toMatchObject({ status: 'ringing', initiatedBy: 'customer', type: 'video', endReason: null });
+    expect(call).toMatchObject({
+      status: 'ringing',
+      initiatedBy: 'customer',
+      type: 'video',
+      endReason: null,
+    });
     expect(call.ringDeadlineAt).not.toBeNull();
 
     const incoming = await seller.next<{ call: CallDto }>('call:incoming');
     expect(incoming.call).toMatchObject({
       id: call.id,
       customer: { id: customer.user.id, name: customer.user.name },
-      product: { id: shop.product.id, name: 'Studio headphones', price: 12999, currency: 'USD', image: '/assets/demo/p.svg' },
+      product: {
+        id: shop.product.id,
+        name: 'Studio headphones',
+        price: 12999,
+        currency: 'USD',
+        image: '/assets/demo/p.svg',
+      },
       type: 'video',
     });
 
     const accepted = await seller.request('call:accept', { callId: call.id });
     expect(accepted).toMatchObject({ ok: true, role: 'callee', polite: true, call: { status: 'accepted' } });
     const atCaller = await phone.next<Record<string, unknown>>('call:accepted');
-    expect(atCaller).toMatchObject({ role: 'caller', polite: false, deviceId: phone.id, call: { id: call.id, staff: { id: shop.owner.user.id } } });
+    expect(atCaller).toMatchObject({
+      role: 'caller',
+      polite: false,
+      deviceId: phone.id,
+      call: { id: call.id, staff: { id: shop.owner.user.id } },
+    });
 
     // Perfect negotiation: caller offers, callee answers, both trickle candidates.
-    expect(await phone.request('call:signal', { callId: call.id, signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } } })).toEqual({ ok: true });
-    expect((await seller.next<{ signal: unknown }>('call:signal')).signal).toEqual({ kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } });
-    expect(await seller.request('call:signal', { callId: call.id, signal: { kind: 'description', description: { type: 'answer', sdp: SDP_OFFER } } })).toEqual({ ok: true });
-    expect((await phone.next<{ signal: { description: { type: string } } }>('call:signal')).signal.description.type).toBe('answer');
-    await phone.request('call:signal', { callId: call.id, signal: { kind: 'candidate', candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 } } });
-    expect((await seller.next<{ signal: unknown }>('call:signal')).signal).toEqual({ kind: 'candidate', candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 } });
+    expect(
+      await phone.request('call:signal', {
+        callId: call.id,
+        signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } },
+      }),
+    ).toEqual({ ok: true });
+    expect((await seller.next<{ signal: unknown }>('call:signal')).signal).toEqual({
+      kind: 'description',
+      description: { type: 'offer', sdp: SDP_OFFER },
+    });
+    expect(
+      await seller.request('call:signal', {
+        callId: call.id,
+        signal: { kind: 'description', description: { type: 'answer', sdp: SDP_OFFER } },
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      (await phone.next<{ signal: { description: { type: string } } }>('call:signal')).signal.description
+        .type,
+    ).toBe('answer');
+    await phone.request('call:signal', {
+      callId: call.id,
+      signal: { kind: 'candidate', candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 } },
+    });
+    expect((await seller.next<{ signal: unknown }>('call:signal')).signal).toEqual({
+      kind: 'candidate',
+      candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 },
+    });
     await seller.request('call:signal', { callId: call.id, signal: { kind: 'candidate', candidate: null } });
-    expect((await phone.next<{ signal: unknown }>('call:signal')).signal).toEqual({ kind: 'candidate', candidate: null });
+    expect((await phone.next<{ signal: unknown }>('call:signal')).signal).toEqual({
+      kind: 'candidate',
+      candidate: null,
+    });
 
     await sleep(1100);
     const hung = await phone.request<{ call: CallDto }>('call:hangup', { callId: call.id });
     expect(hung).toMatchObject({ ok: true, call: { status: 'ended', endReason: 'hangup' } });
-    expect((await seller.next<{ call: CallDto }>('call:ended')).call).toMatchObject({ id: call.id, status: 'ended' });
+    expect((await seller.next<{ call: CallDto }>('call:ended')).call).toMatchObject({
+      id: call.id,
+      status: 'ended',
+    });
     expect((await phone.next<{ call: CallDto }>('call:ended')).call.status).toBe('ended');
 
     const mine = await env.http().get('/api/v2/calls').set('Authorization', customer.auth).expect(200);
@@ -70,10 +119,22 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     expect(item).toMatchObject({ id: call.id, direction: 'outgoing', status: 'ended', endReason: 'hangup' });
     expect(item.durationSeconds).toBeGreaterThanOrEqual(1);
     const theirs = await env.http().get('/api/v2/calls').set('Authorization', shop.owner.auth).expect(200);
-    expect(theirs.body.items[0]).toMatchObject({ id: call.id, direction: 'incoming', durationSeconds: item.durationSeconds });
-    await env.http().get('/api/v2/calls?status=ended&direction=incoming').set('Authorization', shop.owner.auth).expect(200)
+    expect(theirs.body.items[0]).toMatchObject({
+      id: call.id,
+      direction: 'incoming',
+      durationSeconds: item.durationSeconds,
+    });
+    await env
+      .http()
+      .get('/api/v2/calls?status=ended&direction=incoming')
+      .set('Authorization', shop.owner.auth)
+      .expect(200)
       .then((r) => expect(r.body.total).toBe(1));
-    await env.http().get('/api/v2/calls?direction=outgoing').set('Authorization', shop.owner.auth).expect(200)
+    await env
+      .http()
+      .get('/api/v2/calls?direction=outgoing')
+      .set('Authorization', shop.owner.auth)
+      .expect(200)
       .then((r) => expect(r.body.total).toBe(0));
   });
 
@@ -87,21 +148,51 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     const seller = track(await connectCalls(env, shop.owner));
     const tab1 = track(await connectCalls(env, customer));
     const tab2 = track(await connectCalls(env, customer));
-    const res = await initiate(env, shop.owner, { customerId: customer.user.id, productId: shop.product.id, type: 'audio', deviceId: seller.id }).expect(201);
-    expect(res.body).toMatchObject({ status: 'ringing', initiatedBy: 'shop', type: 'audio', staff: { id: shop.owner.user.id } });
+    const res = await initiate(env, shop.owner, {
+      customerId: customer.user.id,
+      productId: shop.product.id,
+      type: 'audio',
+      deviceId: seller.id,
+    }).expect(201);
+    expect(res.body).toMatchObject({
+      status: 'ringing',
+      initiatedBy: 'shop',
+      type: 'audio',
+      staff: { id: shop.owner.user.id },
+    });
     const callId = res.body.id as string;
     for (const tab of [tab1, tab2]) {
-      expect((await tab.next<{ call: CallDto }>('call:incoming')).call).toMatchObject({ id: callId, shop: { id: shop.shopId }, product: { id: shop.product.id } });
+      expect((await tab.next<{ call: CallDto }>('call:incoming')).call).toMatchObject({
+        id: callId,
+        shop: { id: shop.shopId },
+        product: { id: shop.product.id },
+      });
     }
     expect(await tab2.request('call:accept', { callId })).toMatchObject({ ok: true, role: 'callee' });
-    expect(await tab1.next('call:answered-elsewhere')).toMatchObject({ callId, answeredBy: { id: customer.user.id } });
-    expect(await seller.next('call:accepted')).toMatchObject({ role: 'caller', polite: false, deviceId: seller.id });
-    await seller.request('call:signal', { callId, signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } } });
+    expect(await tab1.next('call:answered-elsewhere')).toMatchObject({
+      callId,
+      answeredBy: { id: customer.user.id },
+    });
+    expect(await seller.next('call:accepted')).toMatchObject({
+      role: 'caller',
+      polite: false,
+      deviceId: seller.id,
+    });
+    await seller.request('call:signal', {
+      callId,
+      signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } },
+    });
     await tab2.next('call:signal');
     expect(tab1.received('call:signal')).toHaveLength(0);
     // The tab that did not answer cannot take part.
-    expect(await tab1.request('call:signal', { callId, signal: { kind: 'media', audio: true, video: false } })).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
-    const ended = await env.http().post(`/api/v2/calls/${callId}/hangup`).set('Authorization', shop.owner.auth).expect(200);
+    expect(
+      await tab1.request('call:signal', { callId, signal: { kind: 'media', audio: true, video: false } }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+    const ended = await env
+      .http()
+      .post(`/api/v2/calls/${callId}/hangup`)
+      .set('Authorization', shop.owner.auth)
+      .expect(200);
     expect(ended.body).toMatchObject({ status: 'ended', endReason: 'hangup' });
     await tab1.next('call:ended');
     await tab2.next('call:ended');
@@ -129,11 +220,17 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     const winners = [a, b].filter((r) => r.ok);
     expect(winners).toHaveLength(1);
     const loser = [a, b].find((r) => !r.ok);
-    expect(loser).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The call is already accepted' } });
+    expect(loser).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The call is already accepted' },
+    });
     const winnerTab = a.ok ? staffTab : ownerTab2;
     const winnerId = a.ok ? staff.user.id : shop.owner.user.id;
     for (const other of [ownerTab1, ownerTab2, staffTab].filter((t) => t !== winnerTab)) {
-      expect(await other.next('call:answered-elsewhere')).toMatchObject({ callId: call.id, answeredBy: { id: winnerId } });
+      expect(await other.next('call:answered-elsewhere')).toMatchObject({
+        callId: call.id,
+        answeredBy: { id: winnerId },
+      });
     }
     expect(await phone.next('call:accepted')).toMatchObject({ call: { staff: { id: winnerId } } });
     await phone.request('call:hangup', { callId: call.id });
@@ -146,10 +243,16 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     const phone = track(await connectCalls(env, customer));
     const call = await customerCalls(env, customer, shop, phone);
     await seller.next('call:incoming');
-    expect(await seller.request('call:decline', { callId: call.id })).toMatchObject({ ok: true, call: { status: 'declined', endReason: 'declined' } });
+    expect(await seller.request('call:decline', { callId: call.id })).toMatchObject({
+      ok: true,
+      call: { status: 'declined', endReason: 'declined' },
+    });
     expect(await phone.next('call:ended')).toMatchObject({ call: { id: call.id, status: 'declined' } });
     // Declined is final: accepting now is a conflict naming the status.
-    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The call is already declined' } });
+    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'The call is already declined' },
+    });
   });
 
   it('cancel before answer stops the ringing on every seller device', async () => {
@@ -160,9 +263,19 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     const phone = track(await connectCalls(env, customer));
     const call = await customerCalls(env, customer, shop, phone);
     await tab1.next('call:incoming');
-    const res = await env.http().post(`/api/v2/calls/${call.id}/cancel`).set('Authorization', customer.auth).expect(200);
-    expect(res.body).toMatchObject({ status: 'cancelled', endReason: 'cancelled', answeredAt: null, durationSeconds: null });
-    for (const tab of [tab1, tab2]) expect(await tab.next('call:ended')).toMatchObject({ call: { status: 'cancelled' } });
+    const res = await env
+      .http()
+      .post(`/api/v2/calls/${call.id}/cancel`)
+      .set('Authorization', customer.auth)
+      .expect(200);
+    expect(res.body).toMatchObject({
+      status: 'cancelled',
+      endReason: 'cancelled',
+      answeredAt: null,
+      durationSeconds: null,
+    });
+    for (const tab of [tab1, tab2])
+      expect(await tab.next('call:ended')).toMatchObject({ call: { status: 'cancelled' } });
     await env.http().post(`/api/v2/calls/${call.id}/cancel`).set('Authorization', customer.auth).expect(409);
   });
 
@@ -173,13 +286,24 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     expect(call).toMatchObject({ status: 'missed', endReason: 'offline', ringDeadlineAt: null });
     // An unavailable seller is as good as offline.
     const seller = track(await connectCalls(env, shop.owner));
-    expect(await seller.request('presence:set-available', { available: false })).toMatchObject({ ok: true, presence: { online: true, available: false } });
+    expect(await seller.request('presence:set-available', { available: false })).toMatchObject({
+      ok: true,
+      presence: { online: true, available: false },
+    });
     const again = await customerCalls(env, customer, shop);
     expect(again).toMatchObject({ status: 'missed', endReason: 'offline' });
     await seller.expectNone('call:incoming', 200);
-    const summary = await env.http().get('/api/v2/calls/summary').set('Authorization', shop.owner.auth).expect(200);
+    const summary = await env
+      .http()
+      .get('/api/v2/calls/summary')
+      .set('Authorization', shop.owner.auth)
+      .expect(200);
     expect(summary.body).toEqual({ missedToday: 2, missedTotal: 2, openCallbacks: 0 });
-    const missed = await env.http().get('/api/v2/calls?status=missed').set('Authorization', shop.owner.auth).expect(200);
+    const missed = await env
+      .http()
+      .get('/api/v2/calls?status=missed')
+      .set('Authorization', shop.owner.auth)
+      .expect(200);
     expect(missed.body.total).toBe(2);
   });
 
@@ -199,13 +323,24 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     // The first customer cannot start another call while in one.
     const other = await createShop(env);
     track(await connectCalls(env, other.owner));
-    const conflict = await initiate(env, first, { sellerId: other.shopId, productId: other.product.id }).expect(409);
+    const conflict = await initiate(env, first, {
+      sellerId: other.shopId,
+      productId: other.product.id,
+    }).expect(409);
     expect(conflict.body.message).toMatch(/live call/);
     // A seller calling back a customer who is in a call gets busy.
     const otherSeller = track(await connectCalls(env, other.owner));
     await initiate(env, first, { sellerId: other.shopId, productId: other.product.id }).expect(409);
-    await env.http().post('/api/v2/callbacks').set('Authorization', first.auth).send({ sellerId: other.shopId, preference: 'video' }).expect(201);
-    const callback = await initiate(env, other.owner, { customerId: first.user.id, deviceId: otherSeller.id }).expect(201);
+    await env
+      .http()
+      .post('/api/v2/callbacks')
+      .set('Authorization', first.auth)
+      .send({ sellerId: other.shopId, preference: 'video' })
+      .expect(201);
+    const callback = await initiate(env, other.owner, {
+      customerId: first.user.id,
+      deviceId: otherSeller.id,
+    }).expect(201);
     expect(callback.body).toMatchObject({ status: 'busy', endReason: 'busy' });
     await phone1.request('call:hangup', { callId: call.id });
   });

@@ -50,9 +50,19 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
     const atCaller = await phone.next<{ call: CallDto }>('call:ended', undefined, RING_MS + 3000);
     expect(atCaller.call).toMatchObject({ id: call.id, status: 'missed', endReason: 'timeout' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(RING_MS - 50);
-    expect((await seller.next<{ call: CallDto }>('call:ended')).call).toMatchObject({ status: 'missed', endReason: 'timeout' });
-    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const summary = await env.http().get('/api/v2/calls/summary').set('Authorization', shop.owner.auth).expect(200);
+    expect((await seller.next<{ call: CallDto }>('call:ended')).call).toMatchObject({
+      status: 'missed',
+      endReason: 'timeout',
+    });
+    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const summary = await env
+      .http()
+      .get('/api/v2/calls/summary')
+      .set('Authorization', shop.owner.auth)
+      .expect(200);
     expect(summary.body.missedTotal).toBe(1);
   });
 
@@ -70,17 +80,29 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
       const results = await Promise.all(
         calls.map(async (call, i) => {
           const outcomes = await Promise.all([
-            owner1.request('call:accept', { callId: call.id }).then((r) => (r.ok ? 'accepted' : r.error.code)),
-            owner2.request('call:accept', { callId: call.id }).then((r) => (r.ok ? 'accepted' : r.error.code)),
-            staffTab.request('call:decline', { callId: call.id }).then((r) => (r.ok ? 'declined' : r.error.code)),
+            owner1
+              .request('call:accept', { callId: call.id })
+              .then((r) => (r.ok ? 'accepted' : r.error.code)),
+            owner2
+              .request('call:accept', { callId: call.id })
+              .then((r) => (r.ok ? 'accepted' : r.error.code)),
+            staffTab
+              .request('call:decline', { callId: call.id })
+              .then((r) => (r.ok ? 'declined' : r.error.code)),
             env
               .http()
               .post(`/api/v2/calls/${call.id}/cancel`)
               .set('Authorization', customers[i].auth)
               .then((r) => (r.status === 200 ? 'cancelled' : String(r.status))),
-            phones[i].request('call:cancel', { callId: call.id }).then((r) => (r.ok ? 'cancelled' : r.error.code)),
+            phones[i]
+              .request('call:cancel', { callId: call.id })
+              .then((r) => (r.ok ? 'cancelled' : r.error.code)),
           ]);
-          const final = await env.http().get(`/api/v2/calls/${call.id}`).set('Authorization', customers[i].auth).expect(200);
+          const final = await env
+            .http()
+            .get(`/api/v2/calls/${call.id}`)
+            .set('Authorization', customers[i].auth)
+            .expect(200);
           return { outcomes, status: final.body.status as string };
         }),
       );
@@ -88,12 +110,16 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
         const wins = outcomes.filter((o) => ['accepted', 'declined', 'cancelled'].includes(o));
         expect(wins).toHaveLength(1);
         expect(wins[0]).toBe(status);
-        expect(outcomes.filter((o) => !wins.includes(o)).every((o) => o === 'CONFLICT' || o === '409')).toBe(true);
+        expect(outcomes.filter((o) => !wins.includes(o)).every((o) => o === 'CONFLICT' || o === '409')).toBe(
+          true,
+        );
       }
       // Hang up whatever was accepted so the next round starts clean.
       await Promise.all(
         results.map((r, i) =>
-          r.status === 'accepted' ? phones[i].request('call:hangup', { callId: calls[i].id }) : Promise.resolve(null),
+          r.status === 'accepted'
+            ? phones[i].request('call:hangup', { callId: calls[i].id })
+            : Promise.resolve(null),
         ),
       );
     }
@@ -115,8 +141,17 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
             ? await seller.request('call:accept', { callId: call.id })
             : await phones[i].request('call:cancel', { callId: call.id });
         await sleep(RING_MS);
-        const final = await env.http().get(`/api/v2/calls/${call.id}`).set('Authorization', customers[i].auth).expect(200);
-        return { ok: r.ok, code: r.ok ? null : r.error.code, status: final.body.status as string, action: i % 2 === 0 ? 'accept' : 'cancel' };
+        const final = await env
+          .http()
+          .get(`/api/v2/calls/${call.id}`)
+          .set('Authorization', customers[i].auth)
+          .expect(200);
+        return {
+          ok: r.ok,
+          code: r.ok ? null : r.error.code,
+          status: final.body.status as string,
+          action: i % 2 === 0 ? 'accept' : 'cancel',
+        };
       }),
     );
     for (const r of results) {
@@ -126,7 +161,11 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
         expect(r.status).toBe('missed');
       }
     }
-    await Promise.all(results.map((r, i) => (r.status === 'accepted' ? phones[i].request('call:hangup', { callId: calls[i].id }) : null)));
+    await Promise.all(
+      results.map((r, i) =>
+        r.status === 'accepted' ? phones[i].request('call:hangup', { callId: calls[i].id }) : null,
+      ),
+    );
   });
 
   it('reconnect within the grace: the other side is told, the new socket resumes the call and signaling flows again', async () => {
@@ -140,10 +179,19 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
     const resumed = await again.request('call:resume', { callId: call.id });
     expect(resumed).toMatchObject({ ok: true, role: 'caller', polite: false, call: { status: 'accepted' } });
     expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id });
-    expect(await again.request('call:signal', { callId: call.id, signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } } })).toEqual({ ok: true });
+    expect(
+      await again.request('call:signal', {
+        callId: call.id,
+        signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } },
+      }),
+    ).toEqual({ ok: true });
     await seller.next('call:signal');
     await sleep(GRACE_MS + 600);
-    const still = await env.http().get(`/api/v2/calls/${call.id}`).set('Authorization', customer.auth).expect(200);
+    const still = await env
+      .http()
+      .get(`/api/v2/calls/${call.id}`)
+      .set('Authorization', customer.auth)
+      .expect(200);
     expect(still.body.status).toBe('accepted');
     await again.request('call:hangup', { callId: call.id });
   });
@@ -164,10 +212,17 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
     const seller = track(await connectCalls(env, shop.owner));
     const phone = track(await connectCalls(env, customer));
     const call = await customerCalls(env, customer, shop);
-    expect(await phone.request('call:resume', { callId: call.id })).toMatchObject({ ok: true, role: 'caller', call: { status: 'ringing' } });
+    expect(await phone.request('call:resume', { callId: call.id })).toMatchObject({
+      ok: true,
+      role: 'caller',
+      call: { status: 'ringing' },
+    });
     // The callee cannot resume a call that is still ringing: it must accept it.
     await seller.next('call:incoming');
-    expect(await seller.request('call:resume', { callId: call.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await seller.request('call:resume', { callId: call.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     await seller.request('call:accept', { callId: call.id });
     expect(await phone.next('call:accepted')).toMatchObject({ deviceId: phone.id });
     await phone.request('call:hangup', { callId: call.id });
@@ -195,12 +250,19 @@ describe('restart: a new API instance on the same database closes what the previ
 
     const second = await createTestEnvironment({ databaseUrl: first.databaseUrl, env: settings });
     try {
-      const missed = await second.http().get(`/api/v2/calls/${ringing.id}`).set('Authorization', ringingCustomer.auth).expect(200);
+      const missed = await second
+        .http()
+        .get(`/api/v2/calls/${ringing.id}`)
+        .set('Authorization', ringingCustomer.auth)
+        .expect(200);
       expect(missed.body).toMatchObject({ status: 'missed', endReason: 'timeout' });
       // The accepted call waits for its devices: the customer comes back in time...
       const back = await connectCalls(second, talkingCustomer);
       expect(back.session).toMatchObject({ activeCall: { id: talking.id, status: 'accepted' } });
-      expect(await back.request('call:resume', { callId: talking.id })).toMatchObject({ ok: true, role: 'caller' });
+      expect(await back.request('call:resume', { callId: talking.id })).toMatchObject({
+        ok: true,
+        role: 'caller',
+      });
       // ...the seller does not, so the call ends as connection lost.
       const ended = await back.next<{ call: CallDto }>('call:ended', undefined, 5000);
       expect(ended.call).toMatchObject({ id: talking.id, status: 'failed', endReason: 'connection_lost' });

@@ -21,7 +21,11 @@ export interface CallClient {
   close(): void;
 }
 
-export function connectRaw(env: TestEnvironment, auth: Payload = {}, extraHeaders: Record<string, string> = {}) {
+export function connectRaw(
+  env: TestEnvironment,
+  auth: Payload = {},
+  extraHeaders: Record<string, string> = {},
+) {
   return io(`${env.url}/calls`, {
     path: '/socket.io',
     transports: ['websocket'],
@@ -123,8 +127,16 @@ export async function createShop(env: TestEnvironment, name = 'Headphones'): Pro
         .set('Authorization', owner.auth)
         .send({ name: `Staff ${staffCounter}`, email, password: 'password-123' })
         .expect(201);
-      const login = await env.http().post('/api/v2/auth/login').send({ email, password: 'password-123' }).expect(200);
-      return { ...login.body, auth: `Bearer ${login.body.accessToken}`, password: 'password-123' } as TestUser;
+      const login = await env
+        .http()
+        .post('/api/v2/auth/login')
+        .send({ email, password: 'password-123' })
+        .expect(200);
+      return {
+        ...login.body,
+        auth: `Bearer ${login.body.accessToken}`,
+        password: 'password-123',
+      } as TestUser;
     },
   };
 }

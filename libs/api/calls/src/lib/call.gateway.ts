@@ -169,7 +169,9 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socket.join(rooms.user(user.id));
       if (user.shopId) {
         // A new tab follows the availability the seller chose on their other tabs.
-        const available = others.length ? others.some((s) => s.rooms.has(rooms.shopAvailable(user.shopId!))) : true;
+        const available = others.length
+          ? others.some((s) => s.rooms.has(rooms.shopAvailable(user.shopId!)))
+          : true;
         socket.data.available = available;
         socket.join(rooms.shop(user.shopId));
         if (available) socket.join(rooms.shopAvailable(user.shopId));
@@ -181,7 +183,8 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         activeCall: active?.call ?? null,
       });
       if (!user.shopId || socket.data.available) {
-        for (const ringing of await this.calls.ringingFor(user)) socket.emit('call:incoming', { call: ringing.call });
+        for (const ringing of await this.calls.ringingFor(user))
+          socket.emit('call:incoming', { call: ringing.call });
       }
       if (user.shopId) await this.pushShopPresence(user.shopId);
       else if (others.length === 0) await this.pushCustomerPresence(user.id, true);
@@ -203,7 +206,10 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         if (record.call.status === 'accepted' && other) {
           this.server
             .to(other)
-            .emit('call:peer-disconnected', { callId: record.call.id, graceMs: this.config.reconnectGraceMs });
+            .emit('call:peer-disconnected', {
+              callId: record.call.id,
+              graceMs: this.config.reconnectGraceMs,
+            });
         }
       }
       if (user.shopId) await this.pushShopPresence(user.shopId);
@@ -225,17 +231,23 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   @SubscribeMessage('call:decline')
   decline(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
-    return this.handle(socket, async (user) => ({ call: await this.calls.decline(user, must(parseCallId(body)).callId) }));
+    return this.handle(socket, async (user) => ({
+      call: await this.calls.decline(user, must(parseCallId(body)).callId),
+    }));
   }
 
   @SubscribeMessage('call:cancel')
   cancel(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
-    return this.handle(socket, async (user) => ({ call: await this.calls.cancel(user, must(parseCallId(body)).callId) }));
+    return this.handle(socket, async (user) => ({
+      call: await this.calls.cancel(user, must(parseCallId(body)).callId),
+    }));
   }
 
   @SubscribeMessage('call:hangup')
   hangup(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
-    return this.handle(socket, async (user) => ({ call: await this.calls.hangup(user, must(parseCallId(body)).callId) }));
+    return this.handle(socket, async (user) => ({
+      call: await this.calls.hangup(user, must(parseCallId(body)).callId),
+    }));
   }
 
   @SubscribeMessage('call:resume')
@@ -255,7 +267,8 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return this.handle(socket, async (user) => {
       const message = must(parseSignal(body));
       const record = await this.calls.find(message.callId);
-      if (!record || !participation(record, user)) fail('FORBIDDEN', 'You are not a party to a call with this id');
+      if (!record || !participation(record, user))
+        fail('FORBIDDEN', 'You are not a party to a call with this id');
       const { call, callerDeviceId, calleeDeviceId } = record as CallRecord;
       if (call.status !== 'accepted') fail('NOT_IN_CALL', `The call is ${call.status}`);
       let target: string | null;
@@ -301,7 +314,8 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       const devices = this.server.in(rooms.user(user.id));
       if (available) devices.socketsJoin(rooms.shopAvailable(shopId));
       else devices.socketsLeave(rooms.shopAvailable(shopId));
-      for (const s of await this.server.in(rooms.user(user.id)).local.fetchSockets()) s.data.available = available;
+      for (const s of await this.server.in(rooms.user(user.id)).local.fetchSockets())
+        s.data.available = available;
       return { presence: await this.pushShopPresence(shopId) };
     });
   }
@@ -374,7 +388,10 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         .to(calleeDeviceId)
         .emit('call:accepted', { call, role: 'callee', polite: true, deviceId: calleeDeviceId });
       const answeredBy = byCustomer ? (call.staff ?? { id: '', name: '' }) : call.customer;
-      this.server.to(calleeRoom).except(calleeDeviceId).emit('call:answered-elsewhere', { callId: call.id, answeredBy });
+      this.server
+        .to(calleeRoom)
+        .except(calleeDeviceId)
+        .emit('call:answered-elsewhere', { callId: call.id, answeredBy });
     }
   }
 

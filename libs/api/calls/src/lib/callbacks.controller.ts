@@ -37,7 +37,11 @@ export class CallbacksController {
   })
   @ApiOkResponse({ type: CallbackResponseDto })
   @ApiErrors(400, 401, 403, 404, 409)
-  update(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string, @Body() dto: UpdateCallbackDto) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() dto: UpdateCallbackDto,
+  ) {
     return this.callbacks.update(user, id, dto);
   }
 }

@@ -1,4 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
@@ -105,7 +111,9 @@ export class CallbacksService {
       .leftJoinAndSelect('r.customer', 'customer')
       .leftJoinAndSelect('r.shop', 'shop')
       .leftJoinAndSelect('r.handledBy', 'handledBy')
-      .where(forShop ? 'r.shop_id = :owner' : 'r.customer_id = :owner', { owner: forShop ? user.shopId : user.id });
+      .where(forShop ? 'r.shop_id = :owner' : 'r.customer_id = :owner', {
+        owner: forShop ? user.shopId : user.id,
+      });
     if (q.status) qb.andWhere('r.status = :status', { status: q.status });
     const [rows, total] = await qb
       .orderBy('r.createdAt', 'DESC')
@@ -122,7 +130,8 @@ export class CallbacksService {
     const isStaff = !!user.shopId && current?.shopId === user.shopId;
     const isOwner = user.role === 'customer' && current?.customerId === user.id;
     if (!current || (!isStaff && !isOwner)) throw new NotFoundException(`Callback request ${id} not found`);
-    if (isOwner && dto.status !== 'cancelled') throw new ForbiddenException('You can only cancel your own request');
+    if (isOwner && dto.status !== 'cancelled')
+      throw new ForbiddenException('You can only cancel your own request');
     const result = await this.requests
       .createQueryBuilder()
       .update(CallbackRequest)
@@ -146,6 +155,9 @@ export class CallbacksService {
   }
 
   private async load(id: string): Promise<CallbackRequest> {
-    return this.requests.findOneOrFail({ where: { id }, relations: { customer: true, shop: true, handledBy: true } });
+    return this.requests.findOneOrFail({
+      where: { id },
+      relations: { customer: true, shop: true, handledBy: true },
+    });
   }
 }

@@ -43,7 +43,9 @@ export class CallsController {
 
   @Get('summary')
   @Roles('seller')
-  @ApiOperation({ summary: "Badges for the seller console: missed calls and open callbacks of the seller's shop" })
+  @ApiOperation({
+    summary: "Badges for the seller console: missed calls and open callbacks of the seller's shop",
+  })
   @ApiOkResponse({ type: CallSummaryResponseDto })
   @ApiErrors(401, 403)
   summary(@CurrentUser() user: AuthUser) {
@@ -51,7 +53,9 @@ export class CallsController {
   }
 
   @Get('ice-servers')
-  @ApiOperation({ summary: 'STUN/TURN servers for WebRTC, with short-lived TURN credentials when configured' })
+  @ApiOperation({
+    summary: 'STUN/TURN servers for WebRTC, with short-lived TURN credentials when configured',
+  })
   @ApiOkResponse({ type: IceServersResponseDto })
   @ApiErrors(401)
   iceServers(@CurrentUser() user: AuthUser) {
@@ -60,7 +64,9 @@ export class CallsController {
 
   @Get('contacts')
   @Roles('seller')
-  @ApiOperation({ summary: 'Customers who contacted the shop (whom its staff may call back), with phone numbers' })
+  @ApiOperation({
+    summary: 'Customers who contacted the shop (whom its staff may call back), with phone numbers',
+  })
   @ApiOkResponse({ type: [ShopContactResponseDto] })
   @ApiErrors(401, 403)
   contacts(@CurrentUser() user: AuthUser) {
@@ -95,7 +101,9 @@ export class CallsController {
 
   @Post(':id/hangup')
   @HttpCode(200)
-  @ApiOperation({ summary: 'End an answered call (on a ringing call: cancel for the caller, decline for the callee)' })
+  @ApiOperation({
+    summary: 'End an answered call (on a ringing call: cancel for the caller, decline for the callee)',
+  })
   @ApiOkResponse({ type: CallResponseDto })
   @ApiErrors(400, 401, 403, 404, 409)
   hangup(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {

@@ -62,7 +62,8 @@ interface TransitionGuard {
 const SETTABLE = new Set(['staff_id', 'callee_device_id', 'caller_device_id']);
 
 function isUniqueViolation(e: unknown, index: string): boolean {
-  const err = e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : null;
+  const err =
+    e instanceof QueryFailedError ? (e.driverError as { code?: string; constraint?: string }) : null;
   return err?.code === '23505' && err.constraint === index;
 }
 
@@ -95,7 +96,10 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
   async onApplicationBootstrap(): Promise<void> {
     await this.markUnboundDevicesLost();
     await this.sweep();
-    const every = Math.min(5000, Math.max(250, Math.floor(Math.min(this.config.ringTimeoutMs, this.config.reconnectGraceMs) / 4)));
+    const every = Math.min(
+      5000,
+      Math.max(250, Math.floor(Math.min(this.config.ringTimeoutMs, this.config.reconnectGraceMs) / 4)),
+    );
     this.sweeper = setInterval(() => void this.sweep(), every);
     this.sweeper.unref();
   }
@@ -186,7 +190,11 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     return record.call;
   }
 
-  private async initiateAsCustomer(user: AuthUser, dto: InitiateCallDto, type: CallType): Promise<CallRecord> {
+  private async initiateAsCustomer(
+    user: AuthUser,
+    dto: InitiateCallDto,
+    type: CallType,
+  ): Promise<CallRecord> {
     if (!dto.sellerId || !dto.productId) {
       throw new BadRequestException('A customer names the shop (sellerId) and the product (productId)');
     }
@@ -195,7 +203,9 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!shop) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
     const product = await this.products.findOrFail(dto.productId);
     if (product.shopId !== shop.id) {
-      throw new BadRequestException(`Product ${product.id} is not sold by shop ${shop.id}: call the shop that sells it`);
+      throw new BadRequestException(
+        `Product ${product.id} is not sold by shop ${shop.id}: call the shop that sells it`,
+      );
     }
     await this.assertNoLiveCall(user);
     const status = await this.presence.shopStatus(shop.id);
@@ -280,7 +290,8 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     callerDeviceId: string | null;
   }): Promise<CallRecord> {
     const summary = c.product ? toProductSummary(c.product) : null;
-    const reason: CallEndReason | null = c.outcome === 'missed' ? 'offline' : c.outcome === 'busy' ? 'busy' : null;
+    const reason: CallEndReason | null =
+      c.outcome === 'missed' ? 'offline' : c.outcome === 'busy' ? 'busy' : null;
     const ringing = c.outcome === 'ringing';
     const rows: CallRow[] = await this.db.query(
       `WITH c AS (
@@ -317,7 +328,9 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     const { call } = record;
     if (call.status === 'ringing') {
       this.events.emit(CallStartedEvent.NAME, new CallStartedEvent(record, busyStaffIds));
-      const deadline = call.ringDeadlineAt ? Date.parse(call.ringDeadlineAt) : Date.now() + this.config.ringTimeoutMs;
+      const deadline = call.ringDeadlineAt
+        ? Date.parse(call.ringDeadlineAt)
+        : Date.now() + this.config.ringTimeoutMs;
       this.setTimer(`${call.id}:ring`, deadline - Date.now() + 50, () => this.expireRinging(call.id));
     } else {
       this.events.emit(CallEndedEvent.NAME, new CallEndedEvent(record));
@@ -354,7 +367,8 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
   async decline(user: AuthUser, callId: string): Promise<CallDto> {
     const current = await this.findForParty(callId, user);
     const p = participation(current, user)!;
-    if (p.side !== 'callee' || !p.holder) throw new ForbiddenException('Only the called side can decline a call');
+    if (p.side !== 'callee' || !p.holder)
+      throw new ForbiddenException('Only the called side can decline a call');
     return (await this.transition(callId, 'declined', { from: ['ringing'], reason: 'declined' })).call;
   }
 
@@ -459,7 +473,10 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.sweeping) return;
     this.sweeping = true;
     try {
-      await this.transitionWhere('missed', 'c.ring_deadline_at <= now()', [], { from: ['ringing'], reason: 'timeout' });
+      await this.transitionWhere('missed', 'c.ring_deadline_at <= now()', [], {
+        from: ['ringing'],
+        reason: 'timeout',
+      });
       await this.transitionWhere(
         'failed',
         `c.caller_lost_at <= now() - make_interval(secs => $1::double precision / 1000)
@@ -479,11 +496,12 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
    * stopped) start their reconnect grace now.
    */
   private async markUnboundDevicesLost(): Promise<void> {
-    const rows: { id: string; caller_device_id: string | null; callee_device_id: string | null }[] = await this.db.query(
-      `SELECT id, caller_device_id, callee_device_id FROM calls
+    const rows: { id: string; caller_device_id: string | null; callee_device_id: string | null }[] =
+      await this.db.query(
+        `SELECT id, caller_device_id, callee_device_id FROM calls
        WHERE status = ANY($1::varchar[]) AND (caller_device_id IS NOT NULL OR callee_device_id IS NOT NULL)`,
-      [LIVE],
-    );
+        [LIVE],
+      );
     for (const row of rows) {
       for (const device of [row.caller_device_id, row.callee_device_id]) {
         if (device && !(await this.presence.isSocketConnected(device))) await this.deviceLost(device);
@@ -493,10 +511,13 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private setTimer(key: string, ms: number, run: () => Promise<unknown>): void {
     this.clearTimer(key);
-    const timer = setTimeout(() => {
-      this.timers.delete(key);
-      run().catch((e: Error) => this.logger.warn(`Call timer ${key} failed: ${e.message}`));
-    }, Math.max(0, ms));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(key);
+        run().catch((e: Error) => this.logger.warn(`Call timer ${key} failed: ${e.message}`));
+      },
+      Math.max(0, ms),
+    );
     timer.unref();
     this.timers.set(key, timer);
   }
@@ -561,7 +582,8 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async assertNoLiveCall(user: AuthUser): Promise<void> {
-    if (await this.liveCallOf(user)) throw new ConflictException('You already have a live call: end it first');
+    if (await this.liveCallOf(user))
+      throw new ConflictException('You already have a live call: end it first');
   }
 
   private async staffInLiveCalls(staffIds: string[]): Promise<string[]> {
@@ -637,14 +659,15 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   async summary(user: AuthUser): Promise<CallSummaryDto> {
     if (!user.shopId) throw new ForbiddenException('Only sellers have a call summary');
-    const [row]: { missed_today: string; missed_total: string; open_callbacks: string }[] = await this.db.query(
-      `SELECT
+    const [row]: { missed_today: string; missed_total: string; open_callbacks: string }[] =
+      await this.db.query(
+        `SELECT
          (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer' AND status = 'missed'
             AND created_at >= date_trunc('day', now())) AS missed_today,
          (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer' AND status = 'missed') AS missed_total,
          (SELECT count(*) FROM callback_requests WHERE shop_id = $1 AND status = 'open') AS open_callbacks`,
-      [user.shopId],
-    );
+        [user.shopId],
+      );
     return {
       missedToday: Number(row.missed_today),
       missedTotal: Number(row.missed_total),
@@ -655,8 +678,9 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
   /** Customers who contacted the shop (whom its staff may call back), most recent first. */
   async contacts(user: AuthUser): Promise<ShopContactDto[]> {
     if (!user.shopId) throw new ForbiddenException('Only sellers have contacts');
-    const rows: { id: string; name: string; phone: string | null; last_contact_at: Date }[] = await this.db.query(
-      `SELECT u.id, u.name, max(t.at) AS last_contact_at,
+    const rows: { id: string; name: string; phone: string | null; last_contact_at: Date }[] =
+      await this.db.query(
+        `SELECT u.id, u.name, max(t.at) AS last_contact_at,
               coalesce(u.phone_number, (SELECT cr.phone_number FROM callback_requests cr
                  WHERE cr.shop_id = $1 AND cr.customer_id = u.id AND cr.phone_number IS NOT NULL
                  ORDER BY cr.created_at DESC LIMIT 1)) AS phone
@@ -664,8 +688,8 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
              UNION ALL SELECT customer_id, created_at FROM callback_requests WHERE shop_id = $1) t
        JOIN users u ON u.id = t.customer_id
        GROUP BY u.id ORDER BY last_contact_at DESC LIMIT 500`,
-      [user.shopId],
-    );
+        [user.shopId],
+      );
     const online = await this.presence.onlineUsers(rows.map((r) => r.id));
     return rows.map((r) => ({
       customer: { id: r.id, name: r.name },

@@ -22,7 +22,10 @@ export function turnCredentials(
 
 /** The ICE servers a client should use, from configuration. */
 export function buildIceServers(
-  config: Pick<ConfigType<typeof callsConfig>, 'stunUrls' | 'turnUrls' | 'turnSecret' | 'turnTtlSeconds' | 'relayOnly'>,
+  config: Pick<
+    ConfigType<typeof callsConfig>,
+    'stunUrls' | 'turnUrls' | 'turnSecret' | 'turnTtlSeconds' | 'relayOnly'
+  >,
   userId: string,
   nowMs = Date.now(),
 ): IceServersResponse {
@@ -31,7 +34,10 @@ export function buildIceServers(
   if (config.turnUrls.length) {
     iceServers.push(
       config.turnSecret
-        ? { urls: [...config.turnUrls], ...turnCredentials(config.turnSecret, userId, config.turnTtlSeconds, nowMs) }
+        ? {
+            urls: [...config.turnUrls],
+            ...turnCredentials(config.turnSecret, userId, config.turnTtlSeconds, nowMs),
+          }
         : { urls: [...config.turnUrls] },
     );
   }

@@ -36,7 +36,12 @@ export class PresenceService {
     for (const s of sockets) {
       if (s.rooms.has(rooms.shopAvailable(shopId))) available.add((s.data as CallSocketData).user.id);
     }
-    return { shopId, online: sockets.length > 0, available: available.size > 0, availableStaffIds: [...available] };
+    return {
+      shopId,
+      online: sockets.length > 0,
+      available: available.size > 0,
+      availableStaffIds: [...available],
+    };
   }
 
   async shopPresence(shopId: string): Promise<ShopPresence> {

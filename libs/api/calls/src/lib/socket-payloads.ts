@@ -14,7 +14,8 @@ const tooLarge = (message: string): { ok: false; error: SocketError } => ({
   error: { code: 'PAYLOAD_TOO_LARGE', message },
 });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function uuidField(p: unknown, field: string): Parsed<string> {
   if (!isObject(p)) return invalid(`Expected an object with ${field}`);
@@ -77,7 +78,8 @@ export function parseSignal(p: unknown): Parsed<SignalMessage> {
         signal = { kind: 'candidate', candidate: null };
         break;
       }
-      if (!isObject(c) || typeof c['candidate'] !== 'string') return invalid('candidate.candidate must be a string');
+      if (!isObject(c) || typeof c['candidate'] !== 'string')
+        return invalid('candidate.candidate must be a string');
       if (c['candidate'].length > SIGNAL_LIMITS.candidateMax) {
         return tooLarge(`candidate is longer than ${SIGNAL_LIMITS.candidateMax} characters`);
       }
@@ -86,7 +88,11 @@ export function parseSignal(p: unknown): Parsed<SignalMessage> {
         return invalid('candidate.usernameFragment must be a short string or null');
       }
       const index = c['sdpMLineIndex'];
-      if (index !== undefined && index !== null && !(Number.isInteger(index) && (index as number) >= 0 && (index as number) < 1024)) {
+      if (
+        index !== undefined &&
+        index !== null &&
+        !(Number.isInteger(index) && (index as number) >= 0 && (index as number) < 1024)
+      ) {
         return invalid('candidate.sdpMLineIndex must be a small whole number or null');
       }
       signal = {
@@ -136,7 +142,11 @@ export function isOriginAllowed(
 }
 
 /** Fixed one-second window counter; returns false once the socket sent more than `limit` messages in it. */
-export function allowMessage(rate: { windowStart: number; count: number }, limit: number, now = Date.now()): boolean {
+export function allowMessage(
+  rate: { windowStart: number; count: number },
+  limit: number,
+  now = Date.now(),
+): boolean {
   if (now - rate.windowStart >= 1000) {
     rate.windowStart = now;
     rate.count = 0;

@@ -25,10 +25,15 @@ export class VideoCallController {
   @Get('product-seller/:productId')
   @UseGuards(OptionalJwtAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: "A product and its seller; the seller's phone number only for authenticated users" })
+  @ApiOperation({
+    summary: "A product and its seller; the seller's phone number only for authenticated users",
+  })
   @ApiOkResponse({ type: ProductSellerResponseDto })
   @ApiErrors(400, 401, 404)
-  productSeller(@Param('productId', uuidParam('productId')) productId: string, @CurrentUser() user?: AuthUser) {
+  productSeller(
+    @Param('productId', uuidParam('productId')) productId: string,
+    @CurrentUser() user?: AuthUser,
+  ) {
     return this.calls.productSeller(productId, !!user);
   }
 

@@ -37,7 +37,10 @@ export class CallHistoryQueryDto extends PageQueryDto implements CallHistoryQuer
   @IsIn(CALL_STATUSES as CallStatus[])
   status?: CallStatus;
 
-  @ApiPropertyOptional({ enum: ['incoming', 'outgoing'], description: 'From the point of view of the reader' })
+  @ApiPropertyOptional({
+    enum: ['incoming', 'outgoing'],
+    description: 'From the point of view of the reader',
+  })
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
   direction?: CallDirection;

@@ -18,7 +18,10 @@ export class CreateCallbackDto implements CreateCallbackRequest {
   @IsUUID('all', { message: 'sellerId must be a UUID' })
   sellerId!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The product the customer asks about; must be sold by the shop' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The product the customer asks about; must be sold by the shop',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'productId must be a UUID' })
   productId?: string;
@@ -35,7 +38,10 @@ export class CreateCallbackDto implements CreateCallbackRequest {
   @IsIn(['phone', 'video'])
   preference?: CallbackPreference;
 
-  @ApiPropertyOptional({ example: '+1 555 010 2030', description: 'A number to call back on, when the account has none' })
+  @ApiPropertyOptional({
+    example: '+1 555 010 2030',
+    description: 'A number to call back on, when the account has none',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -16,7 +16,10 @@ export class InitiateCallDto implements InitiateCallRequest {
   @IsUUID('all', { message: 'productId must be a UUID' })
   productId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Sellers: the customer to call (must have contacted the shop)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Sellers: the customer to call (must have contacted the shop)',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'customerId must be a UUID' })
   customerId?: string;

@@ -20,7 +20,16 @@ import {
   type ShopSummary,
 } from '@callshop/contracts';
 
-const END_REASONS: CallEndReason[] = ['hangup', 'declined', 'cancelled', 'timeout', 'offline', 'busy', 'connection_lost', 'error'];
+const END_REASONS: CallEndReason[] = [
+  'hangup',
+  'declined',
+  'cancelled',
+  'timeout',
+  'offline',
+  'busy',
+  'connection_lost',
+  'error',
+];
 
 export class CallPartyDto implements CallParty {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -30,7 +39,8 @@ export class CallPartyDto implements CallParty {
 export class ShopSummaryDto implements ShopSummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'Operated by the platform ("Support" instead of "Seller")' }) isPlatform!: boolean;
+  @ApiProperty({ description: 'Operated by the platform ("Support" instead of "Seller")' })
+  isPlatform!: boolean;
 }
 
 export class ProductSummaryDto implements ProductSummary {
@@ -49,9 +59,17 @@ export class CallResponseDto implements CallDto {
   @ApiProperty({ enum: ['customer', 'shop'] }) initiatedBy!: 'customer' | 'shop';
   @ApiProperty({ type: CallPartyDto }) customer!: CallPartyDto;
   @ApiProperty({ type: ShopSummaryDto }) shop!: ShopSummaryDto;
-  @ApiProperty({ type: CallPartyDto, nullable: true, description: 'The staff member who placed or answered the call' })
+  @ApiProperty({
+    type: CallPartyDto,
+    nullable: true,
+    description: 'The staff member who placed or answered the call',
+  })
   staff!: CallPartyDto | null;
-  @ApiProperty({ type: ProductSummaryDto, nullable: true, description: 'A snapshot taken when the call started' })
+  @ApiProperty({
+    type: ProductSummaryDto,
+    nullable: true,
+    description: 'A snapshot taken when the call started',
+  })
   product!: ProductSummaryDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) ringDeadlineAt!: string | null;
@@ -73,7 +91,11 @@ export class CallHistoryPageDto implements Page<CallHistoryItem> {
 }
 
 export class ActiveCallDto {
-  @ApiProperty({ type: CallResponseDto, nullable: true, description: 'The live (ringing or accepted) call, if any' })
+  @ApiProperty({
+    type: CallResponseDto,
+    nullable: true,
+    description: 'The live (ringing or accepted) call, if any',
+  })
   call!: CallResponseDto | null;
 }
 
@@ -108,7 +130,8 @@ export class SellerInfoResponseDto implements SellerInfoDto {
   @ApiProperty() name!: string;
   @ApiProperty() isPlatform!: boolean;
   @ApiProperty() description!: string;
-  @ApiProperty({ type: String, nullable: true, description: 'Null for anonymous visitors' }) phoneNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null for anonymous visitors' }) phoneNumber!:
+    string | null;
   @ApiProperty({ description: 'Some staff member is connected' }) online!: boolean;
   @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
 }
