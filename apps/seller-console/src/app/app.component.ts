@@ -3,6 +3,7 @@ import { RouterOutlet } from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
 import { CallProductPanelComponent } from './call/call-product-panel.component';
+import { AvailabilityService } from './shell/availability.service';
 
 /**
  * Root: the routed pages, and the call views (incoming dialog, in-call view with the product
@@ -24,4 +25,6 @@ import { CallProductPanelComponent } from './call/call-product-panel.component';
 })
 export class AppComponent {
   protected readonly session = inject(AuthSession);
+  /** Created with the app so the seller's choice is sent the moment the socket is ready. */
+  private readonly availability = inject(AvailabilityService);
 }

@@ -1,4 +1,5 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import type { ShopPresence } from '@callshop/contracts';
 import { AuthSession, CallSocket, SESSION_STORAGE, SocketState } from '@callshop/web/core';
 
@@ -84,6 +85,19 @@ export class AvailabilityService {
       if (p.shopId === this.session.user()?.shopId) this.presenceSignal.set(p);
     });
     this.loadChoice();
+    // Created after the connection was made (the session:ready above was missed): send it now.
+    if (this.socket.state() === SocketState.Connected) void this.push();
+    // Another tab of this browser flipped the switch: the server already applied it to every
+    // device of this user, so follow it here too.
+    const win = inject(DOCUMENT).defaultView;
+    const onStorage = (event: StorageEvent) => {
+      if (!event.key || event.key !== this.key() || event.newValue === null) return;
+      const available = event.newValue !== 'false';
+      this.wantedSignal.set(available);
+      this.confirmedSignal.set(available);
+    };
+    win?.addEventListener('storage', onStorage);
+    inject(DestroyRef).onDestroy(() => win?.removeEventListener('storage', onStorage));
   }
 
   /** From the switch. */
