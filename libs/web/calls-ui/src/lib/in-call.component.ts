@@ -54,7 +54,7 @@ export interface CallPanelContext {
             data-testid="local-video"
             autoplay
             playsinline
-            muted
+            [muted]="true"
             [csMediaStream]="rtc.localStream()"
             aria-label="Your camera"
           ></video>
@@ -96,10 +96,48 @@ export interface CallPanelContext {
             {{ rtc.cameraEnabled() ? 'Turn camera off' : 'Turn camera on' }}
           </button>
         }
+        <button
+          mat-stroked-button
+          type="button"
+          (click)="toggleDevices()"
+          [attr.aria-expanded]="devicesOpen()"
+          aria-controls="cs-devices"
+        >
+          Devices
+        </button>
         <button mat-flat-button type="button" class="cs-hangup-btn" (click)="manager.hangup()">
           Hang up
         </button>
       </div>
+      @if (devicesOpen()) {
+        <div class="cs-devices" id="cs-devices">
+          <label>
+            Microphone
+            <select (change)="switchDevice('audioinput', $any($event.target).value)">
+              @for (d of microphones(); track d.deviceId) {
+                <option [value]="d.deviceId" [selected]="d.deviceId === currentDevice('audio')">
+                  {{ d.label || 'Microphone ' + ($index + 1) }}
+                </option>
+              }
+            </select>
+          </label>
+          @if (!rtc.audioOnly()) {
+            <label>
+              Camera
+              <select (change)="switchDevice('videoinput', $any($event.target).value)">
+                @for (d of cameras(); track d.deviceId) {
+                  <option [value]="d.deviceId" [selected]="d.deviceId === currentDevice('video')">
+                    {{ d.label || 'Camera ' + ($index + 1) }}
+                  </option>
+                }
+              </select>
+            </label>
+          }
+          @if (deviceError()) {
+            <span role="alert">{{ deviceError() }}</span>
+          }
+        </div>
+      }
     </section>
   `,
   styles: `
@@ -114,7 +152,7 @@ export interface CallPanelContext {
     .cs-in-call {
       height: 100%;
       display: grid;
-      grid-template-rows: 1fr auto;
+      grid-template-rows: 1fr auto auto;
       grid-template-columns: 1fr;
     }
     .cs-stage {
@@ -197,6 +235,19 @@ export interface CallPanelContext {
       --mat-button-filled-container-color: #c62828;
       --mat-button-filled-label-text-color: #fff;
     }
+    .cs-devices {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+      justify-content: center;
+      padding: 0 16px 16px;
+      background: #1c1c1c;
+    }
+    .cs-devices label {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
     .cs-panel {
       background: #fff;
       color: #1d1b20;
@@ -207,7 +258,8 @@ export interface CallPanelContext {
       .cs-in-call:has(.cs-panel) {
         grid-template-columns: 1fr 340px;
       }
-      .cs-in-call:has(.cs-panel) .cs-controls {
+      .cs-in-call:has(.cs-panel) .cs-controls,
+      .cs-in-call:has(.cs-panel) .cs-devices {
         grid-column: 1 / -1;
       }
     }
@@ -245,6 +297,35 @@ export class InCallComponent {
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
     inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  protected readonly devicesOpen = signal(false);
+  private readonly devices = signal<MediaDeviceInfo[]>([]);
+  protected readonly microphones = computed(() => this.devices().filter((d) => d.kind === 'audioinput'));
+  protected readonly cameras = computed(() => this.devices().filter((d) => d.kind === 'videoinput'));
+  protected readonly deviceError = signal<string | null>(null);
+
+  protected currentDevice(kind: 'audio' | 'video'): string | undefined {
+    const track = this.rtc
+      .localStream()
+      ?.getTracks()
+      .find((t) => t.kind === kind);
+    return track?.getSettings?.().deviceId;
+  }
+
+  protected async toggleDevices(): Promise<void> {
+    const open = !this.devicesOpen();
+    this.devicesOpen.set(open);
+    if (open) this.devices.set(await this.rtc.listDevices());
+  }
+
+  protected async switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void> {
+    this.deviceError.set(null);
+    try {
+      await this.rtc.switchDevice(kind, deviceId);
+    } catch (error) {
+      this.deviceError.set(error instanceof Error ? error.message : 'That device could not be used.');
+    }
   }
 
   protected async enableSound(): Promise<void> {

@@ -234,3 +234,26 @@ describe('RtcService', () => {
     expect(sent).toContainEqual({ kind: 'media', audio: false, video: true });
   });
 });
+
+describe('RtcService device switching', () => {
+  it('replaces the sent camera track without renegotiating and stops the old one', async () => {
+    const newCam = new FakeTrack('video');
+    const { rtc, pcs, video, getUserMedia } = setup();
+    await rtc.prepareMedia('video');
+    await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
+    await settle();
+    const offers = pcs[0].log.filter((l) => l === 'offer').length;
+    getUserMedia.mockResolvedValueOnce(new FakeStream([newCam]) as unknown as MediaStream);
+
+    await rtc.switchDevice('videoinput', 'cam-2');
+
+    expect(getUserMedia).toHaveBeenLastCalledWith({
+      video: expect.objectContaining({ deviceId: { exact: 'cam-2' } }),
+    });
+    expect(pcs[0].senders.find((s) => s.track?.kind === 'video')?.track).toBe(newCam);
+    expect(video.stopped).toBe(true);
+    expect(rtc.localStream()?.getVideoTracks()).toEqual([newCam]);
+    await settle();
+    expect(pcs[0].log.filter((l) => l === 'offer').length).toBe(offers);
+  });
+});
