@@ -392,3 +392,27 @@ describe('CallManager', () => {
     expect(rtc.close).toHaveBeenCalled();
   });
 });
+
+describe('CallManager auto-dismiss', () => {
+  it('closes the panel by itself when call:ended for our own cancel overtakes the ack', async () => {
+    const { manager, socket } = setup();
+    await manager.placeCall(request);
+    let release: (v: unknown) => void = () => undefined;
+    socket.emitWithAck.mockImplementationOnce(() => new Promise((r) => (release = r)));
+    const cancelling = manager.cancel();
+    socket.push('call:ended', { call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
+    release({ ok: true, call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
+    await cancelling;
+    expect(manager.phase()).toBe('ended');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(manager.phase()).toBe('idle');
+  });
+
+  it('keeps a declined call on screen until the caller closes it', async () => {
+    const { manager, socket } = setup();
+    await manager.placeCall(request);
+    socket.push('call:ended', { call: makeCall({ status: 'declined', endReason: 'declined' }) });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(manager.phase()).toBe('ended');
+  });
+});

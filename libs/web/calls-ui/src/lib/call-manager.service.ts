@@ -371,7 +371,10 @@ export class CallManager {
     }
     if (call?.id !== ended.id || phase === 'ended' || phase === 'idle') return;
     this.patch({ call: ended });
-    this.finish(describeOutcome(ended, this.viewer()));
+    // Ending it ourselves (cancel, decline) needs no panel to dismiss; it fades on its own.
+    const caller = isCaller(ended, this.viewer());
+    const byMe = (ended.status === 'cancelled' && caller) || (ended.status === 'declined' && !caller);
+    this.finish(describeOutcome(ended, this.viewer()), { autoDismiss: byMe });
   }
 
   private goLive(binding: CallBinding): void {
