@@ -398,7 +398,9 @@ describe('CallManager auto-dismiss', () => {
     const { manager, socket } = setup();
     await manager.placeCall(request);
     let release: (v: unknown) => void = () => undefined;
-    socket.emitWithAck.mockImplementationOnce(() => new Promise((r) => (release = r)));
+    socket.emitWithAck.mockImplementationOnce(
+      () => new Promise<unknown>((r) => (release = r as (v: unknown) => void)) as Promise<never>,
+    );
     const cancelling = manager.cancel();
     socket.push('call:ended', { call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
     release({ ok: true, call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
