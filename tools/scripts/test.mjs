@@ -35,12 +35,14 @@ run('Lint (eslint, module boundaries)', 'npx', [
   '--skip-nx-cache',
 ]);
 run('Type-check', 'npx', [...nx, 'run-many', '-t', 'typecheck', '--parallel=2', '--skip-nx-cache']);
-run(
-  'Unit and API integration tests (Jest, real PostgreSQL)',
-  'npx',
-  [...nx, 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache'],
-  jestEnv,
-);
+run('Unit and API integration tests (Jest, real PostgreSQL)', 'npx', [
+  ...nx,
+  'run-many',
+  '-t',
+  'test',
+  '--parallel=1',
+  '--skip-nx-cache',
+]);
 
 let browser = 'skipped';
 if (existsSync(join(root, 'apps', 'e2e', 'project.json'))) {
