@@ -11,7 +11,7 @@ import { PricePipe } from '@callshop/web/ui';
   template: `
     <a class="card" [routerLink]="['/products', product().id]" data-testid="product-card">
       @if (product().images[0]; as image) {
-        <img [src]="image" [alt]="product().name" loading="lazy" width="320" height="240" />
+        <img [src]="image" alt="" loading="lazy" width="320" height="240" />
       } @else {
         <div class="placeholder" aria-hidden="true">{{ product().name[0] }}</div>
       }
