@@ -3,12 +3,9 @@ import { ConfigType } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
-  ConnectedSocket,
-  MessageBody,
   OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
-  SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
@@ -33,7 +30,6 @@ import {
   CallStartedEvent,
 } from './call-events';
 import { participation } from './call-state';
-import type { CallRecord } from './call.mapper';
 import { CallsService, type DeviceBinding } from './calls.service';
 import { PresenceService, type CallSocketData } from './presence.service';
 import { rooms } from './rooms';
@@ -51,17 +47,10 @@ type CallSocket = Socket<CallClientEvents, CallServerEvents, Record<string, neve
 type CallNamespace = Namespace<CallClientEvents, CallServerEvents, Record<string, never>, CallSocketData>;
 type Reply = object;
 
-const KNOWN_EVENTS = new Set<string>([
-  'call:accept',
-  'call:decline',
-  'call:cancel',
-  'call:hangup',
-  'call:signal',
-  'call:resume',
-  'presence:subscribe',
-  'presence:unsubscribe',
-  'presence:set-available',
-]);
+const RATE_LIMITED = {
+  ok: false,
+  error: { code: 'RATE_LIMITED', message: 'Too many messages: slow down' },
+} as const;
 
 /** Watching more shops than this from one socket is refused. */
 const MAX_PRESENCE_SUBSCRIPTIONS = 50;
@@ -151,19 +140,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       socket.disconnect(true);
       return;
     }
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN_EVENTS.has(event)) return;
-      const ack = args[args.length - 1];
-      const allowed = allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond);
-      if (typeof ack === 'function') {
-        ack({
-          ok: false,
-          error: allowed
-            ? { code: 'INVALID_PAYLOAD', message: `Unknown event ${String(event).slice(0, 64)}` }
-            : { code: 'RATE_LIMITED', message: 'Too many messages: slow down' },
-        });
-      }
-    });
+    socket.onAny((event: string, ...args: unknown[]) => void this.dispatch(socket, event, args));
     try {
       const others = await this.server.in(rooms.user(user.id)).fetchSockets();
       socket.join(rooms.user(user.id));
@@ -176,15 +153,14 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         socket.join(rooms.shop(user.shopId));
         if (available) socket.join(rooms.shopAvailable(user.shopId));
       }
-      const active = await this.calls.liveCallOf(user);
+      const { active, ringing } = await this.calls.sessionCalls(user);
       socket.emit('session:ready', {
         userId: user.id,
         ...(user.shopId ? { shopId: user.shopId, available: socket.data.available } : {}),
         activeCall: active?.call ?? null,
       });
       if (!user.shopId || socket.data.available) {
-        for (const ringing of await this.calls.ringingFor(user))
-          socket.emit('call:incoming', { call: ringing.call });
+        for (const r of ringing) socket.emit('call:incoming', { call: r.call });
       }
       if (user.shopId) await this.pushShopPresence(user.shopId);
       else if (others.length === 0) await this.pushCustomerPresence(user.id, true);
@@ -204,12 +180,10 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       for (const { record, side } of await this.calls.deviceLost(socket.id)) {
         const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
         if (record.call.status === 'accepted' && other) {
-          this.server
-            .to(other)
-            .emit('call:peer-disconnected', {
-              callId: record.call.id,
-              graceMs: this.config.reconnectGraceMs,
-            });
+          this.server.to(other).emit('call:peer-disconnected', {
+            callId: record.call.id,
+            graceMs: this.config.reconnectGraceMs,
+          });
         }
       }
       if (user.shopId) await this.pushShopPresence(user.shopId);
@@ -221,37 +195,32 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   // ---------------------------------------------------------------- messages
 
-  @SubscribeMessage('call:accept')
-  accept(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  accept(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
       return binding(await this.calls.accept(user, callId, socket.id));
     });
   }
 
-  @SubscribeMessage('call:decline')
-  decline(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  decline(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.decline(user, must(parseCallId(body)).callId),
     }));
   }
 
-  @SubscribeMessage('call:cancel')
-  cancel(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  cancel(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.cancel(user, must(parseCallId(body)).callId),
     }));
   }
 
-  @SubscribeMessage('call:hangup')
-  hangup(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  hangup(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.hangup(user, must(parseCallId(body)).callId),
     }));
   }
 
-  @SubscribeMessage('call:resume')
-  resume(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  resume(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
       const b = await this.calls.resume(user, callId, socket.id);
@@ -262,15 +231,15 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
-  @SubscribeMessage('call:signal')
-  signal(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  signal(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const message = must(parseSignal(body));
-      const record = await this.calls.find(message.callId);
-      if (!record || !participation(record, user))
-        fail('FORBIDDEN', 'You are not a party to a call with this id');
-      const { call, callerDeviceId, calleeDeviceId } = record as CallRecord;
-      if (call.status !== 'accepted') fail('NOT_IN_CALL', `The call is ${call.status}`);
+      const record = await this.calls.findBinding(message.callId);
+      if (!record || !participation(record, user)) {
+        return fail('FORBIDDEN', 'You are not a party to a call with this id');
+      }
+      const { status, callerDeviceId, calleeDeviceId } = record;
+      if (status !== 'accepted') fail('NOT_IN_CALL', `The call is ${status}`);
       let target: string | null;
       if (socket.id === callerDeviceId) target = calleeDeviceId;
       else if (socket.id === calleeDeviceId) target = callerDeviceId;
@@ -281,8 +250,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  @SubscribeMessage('presence:subscribe')
-  subscribe(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  subscribe(socket: CallSocket, body: unknown) {
     return this.handle(socket, async () => {
       const { shopId } = must(parseShopId(body));
       const room = rooms.presence(shopId);
@@ -296,8 +264,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
-  @SubscribeMessage('presence:unsubscribe')
-  unsubscribe(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  unsubscribe(socket: CallSocket, body: unknown) {
     return this.handle(socket, async () => {
       socket.leave(rooms.presence(must(parseShopId(body)).shopId));
       return {};
@@ -305,8 +272,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   /** A seller takes calls or not, on all their devices. */
-  @SubscribeMessage('presence:set-available')
-  setAvailable(@ConnectedSocket() socket: CallSocket, @MessageBody() body: unknown) {
+  setAvailable(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       if (!user.shopId) fail('FORBIDDEN', 'Only sellers set their availability');
       const shopId = user.shopId as string;
@@ -320,10 +286,43 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     });
   }
 
+  /**
+   * Client messages, dispatched from one `onAny` listener per socket (rather than one
+   * listener pipeline per event and socket), which keeps an idle connection small.
+   */
+  private readonly handlers: Record<
+    keyof CallClientEvents,
+    (socket: CallSocket, body: unknown) => Promise<Reply>
+  > = {
+    'call:accept': (s, b) => this.accept(s, b),
+    'call:decline': (s, b) => this.decline(s, b),
+    'call:cancel': (s, b) => this.cancel(s, b),
+    'call:hangup': (s, b) => this.hangup(s, b),
+    'call:resume': (s, b) => this.resume(s, b),
+    'call:signal': (s, b) => this.signal(s, b),
+    'presence:subscribe': (s, b) => this.subscribe(s, b),
+    'presence:unsubscribe': (s, b) => this.unsubscribe(s, b),
+    'presence:set-available': (s, b) => this.setAvailable(s, b),
+  };
+
+  private async dispatch(socket: CallSocket, event: string, args: unknown[]): Promise<void> {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Reply) => void) : null;
+    const handler = Object.hasOwn(this.handlers, event)
+      ? this.handlers[event as keyof CallClientEvents]
+      : null;
+    let reply: Reply;
+    if (handler) reply = await handler(socket, args[0]);
+    else if (!allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond)) reply = RATE_LIMITED;
+    else
+      reply = {
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message: `Unknown event ${String(event).slice(0, 64)}` },
+      };
+    ack?.(reply);
+  }
+
   private async handle(socket: CallSocket, run: (user: AuthUser) => Promise<Reply>): Promise<Reply> {
-    if (!allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond)) {
-      return { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many messages: slow down' } };
-    }
+    if (!allowMessage(socket.data.rate, SIGNAL_LIMITS.messagesPerSecond)) return RATE_LIMITED;
     try {
       return { ok: true, ...(await run(socket.data.user)) };
     } catch (e) {

@@ -67,6 +67,10 @@ export class CallbacksService {
     if (preference === 'phone' && !phoneNumber) {
       throw new BadRequestException('A phone callback needs a phoneNumber: your account has none');
     }
+    const openAlready = () =>
+      new ConflictException('You already have an open callback request with this shop');
+    if (await this.requests.existsBy({ customerId: user.id, shopId: shop.id, status: 'open' }))
+      throw openAlready();
     const summary = product ? toProductSummary(product) : null;
     let saved: CallbackRequest;
     try {
@@ -89,7 +93,7 @@ export class CallbacksService {
       );
     } catch (e) {
       if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === '23505') {
-        throw new ConflictException('You already have an open callback request with this shop');
+        throw openAlready();
       }
       throw e;
     }

@@ -31,7 +31,7 @@ import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary, type Product } from '@callshop/api/products';
 import { CallAnsweredEvent, CallEndedEvent, CallStartedEvent } from './call-events';
 import { callSelect, toCallRecord, type CallRecord, type CallRow } from './call.mapper';
-import { allowedFrom, participation, type CallSide } from './call-state';
+import { allowedFrom, participation, type CallParties, type CallSide } from './call-state';
 import type { CallHistoryQueryDto } from './dto/call-history-query.dto';
 import { DEFAULT_PAGE_SIZE } from './dto/call-history-query.dto';
 import type { InitiateCallDto } from './dto/initiate-call.dto';
@@ -57,6 +57,8 @@ interface TransitionGuard {
   set?: Record<string, unknown>;
   /** An extra SQL condition on the row `c` (no parameters). */
   where?: string;
+  /** On accept: the staff member answering a customer's call becomes the call's staff member. */
+  answeredBy?: string;
 }
 
 const SETTABLE = new Set(['staff_id', 'callee_device_id', 'caller_device_id']);
@@ -132,6 +134,12 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
       sets.push(`${column} = $${values.length}`);
     }
     if (to === 'accepted') sets.push('answered_at = now()');
+    if (guard.answeredBy) {
+      values.push(guard.answeredBy);
+      sets.push(
+        `staff_id = CASE WHEN c.initiated_by = 'customer' THEN $${values.length}::uuid ELSE c.staff_id END`,
+      );
+    }
     if (to !== 'ringing' && to !== 'accepted') {
       values.push(guard.reason ?? 'error');
       sets.push(
@@ -199,33 +207,73 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
       throw new BadRequestException('A customer names the shop (sellerId) and the product (productId)');
     }
     if (dto.customerId) throw new BadRequestException('customerId is for sellers calling a customer back');
-    const shop = await this.shops.findOneBy({ id: dto.sellerId });
-    if (!shop) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
-    const product = await this.products.findOrFail(dto.productId);
-    if (product.shopId !== shop.id) {
+    const status = await this.presence.shopStatus(dto.sellerId);
+    // Everything the checks need in one round trip: this is the hot path of every call.
+    const [row]: {
+      shop_id: string | null;
+      shop_name: string;
+      shop_is_platform: boolean;
+      product_id: string | null;
+      product_shop_id: string;
+      product_name: string;
+      product_price: number;
+      product_currency: string;
+      product_images: string[];
+      customer_name: string;
+      caller_live: boolean;
+      busy_staff: string[];
+    }[] = await this.db.query(
+      `SELECT s.id AS shop_id, s.name AS shop_name, s.is_platform AS shop_is_platform,
+              p.id AS product_id, p.shop_id AS product_shop_id, p.name AS product_name, p.price AS product_price,
+              p.currency AS product_currency, p.images AS product_images,
+              (SELECT name FROM users WHERE id = $3) AS customer_name,
+              EXISTS (SELECT 1 FROM calls WHERE customer_id = $3 AND status = ANY($5::varchar[])) AS caller_live,
+              ARRAY(SELECT DISTINCT staff_id FROM calls
+                    WHERE staff_id = ANY($4::uuid[]) AND status = ANY($5::varchar[]))::text[] AS busy_staff
+       FROM (SELECT 1) one
+       LEFT JOIN shops s ON s.id = $1
+       LEFT JOIN products p ON p.id = $2 AND p.deleted_at IS NULL`,
+      [dto.sellerId, dto.productId, user.id, status.availableStaffIds, LIVE],
+    );
+    if (!row.shop_id) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
+    if (!row.product_id) throw new NotFoundException(`Product ${dto.productId} not found`);
+    if (row.product_shop_id !== row.shop_id) {
       throw new BadRequestException(
-        `Product ${product.id} is not sold by shop ${shop.id}: call the shop that sells it`,
+        `Product ${row.product_id} is not sold by shop ${row.shop_id}: call the shop that sells it`,
       );
     }
-    await this.assertNoLiveCall(user);
-    const status = await this.presence.shopStatus(shop.id);
-    const busyStaffIds = status.available ? await this.staffInLiveCalls(status.availableStaffIds) : [];
+    if (row.caller_live) throw new ConflictException('You already have a live call: end it first');
+    const busyStaffIds = row.busy_staff ?? [];
     const outcome: 'ringing' | 'missed' | 'busy' = !status.available
       ? 'missed'
       : busyStaffIds.length === status.availableStaffIds.length
         ? 'busy'
         : 'ringing';
     try {
-      const record = await this.insert({
-        customerId: user.id,
-        shopId: shop.id,
-        staffId: null,
-        product,
-        type,
-        initiatedBy: 'customer',
-        outcome,
-        callerDeviceId: dto.deviceId ?? null,
-      });
+      const record = await this.insert(
+        {
+          customerId: user.id,
+          shopId: row.shop_id,
+          staffId: null,
+          product: {
+            id: row.product_id,
+            name: row.product_name,
+            price: row.product_price,
+            currency: row.product_currency,
+            images: row.product_images,
+          },
+          type,
+          initiatedBy: 'customer',
+          outcome,
+          callerDeviceId: dto.deviceId ?? null,
+        },
+        {
+          customer_name: row.customer_name,
+          shop_name: row.shop_name,
+          shop_is_platform: row.shop_is_platform,
+          staff_name: null,
+        },
+      );
       this.announce(record, busyStaffIds);
       return record;
     } catch (e) {
@@ -279,16 +327,20 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     return record;
   }
 
-  private async insert(c: {
-    customerId: string;
-    shopId: string;
-    staffId: string | null;
-    product: Product | null;
-    type: CallType;
-    initiatedBy: 'customer' | 'shop';
-    outcome: 'ringing' | 'missed' | 'busy';
-    callerDeviceId: string | null;
-  }): Promise<CallRecord> {
+  private async insert(
+    c: {
+      customerId: string;
+      shopId: string;
+      staffId: string | null;
+      product: Pick<Product, 'id' | 'name' | 'price' | 'currency' | 'images'> | null;
+      type: CallType;
+      initiatedBy: 'customer' | 'shop';
+      outcome: 'ringing' | 'missed' | 'busy';
+      callerDeviceId: string | null;
+    },
+    /** The names the call shows, when the caller already has them (saves the joins). */
+    names?: Pick<CallRow, 'customer_name' | 'shop_name' | 'shop_is_platform' | 'staff_name'>,
+  ): Promise<CallRecord> {
     const summary = c.product ? toProductSummary(c.product) : null;
     const reason: CallEndReason | null =
       c.outcome === 'missed' ? 'offline' : c.outcome === 'busy' ? 'busy' : null;
@@ -302,7 +354,7 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
                  CASE WHEN $14::boolean THEN now() + make_interval(secs => $15::double precision / 1000) END,
                  CASE WHEN $14::boolean THEN NULL ELSE now() END)
          RETURNING *
-       ) ${callSelect('c')}`,
+       ) ${names ? 'SELECT * FROM c' : callSelect('c')}`,
       [
         c.customerId,
         c.shopId,
@@ -321,7 +373,7 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
         this.config.ringTimeoutMs,
       ],
     );
-    return toCallRecord(rows[0]);
+    return toCallRecord(names ? { ...rows[0], ...names } : rows[0]);
   }
 
   private announce(record: CallRecord, busyStaffIds: string[]): void {
@@ -341,34 +393,36 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The called side takes the call on `deviceId`; the first device wins. */
   async accept(user: AuthUser, callId: string, deviceId: string): Promise<DeviceBinding> {
+    // One conditional UPDATE does the authorization and the change; only a refusal reads the call to explain it.
+    const [record] = await this.transitionWhere(
+      'accepted',
+      `c.id = $1 AND ((c.initiated_by = 'customer' AND c.shop_id = $2::uuid) OR (c.initiated_by = 'shop' AND c.customer_id = $3))`,
+      [callId, user.shopId ?? null, user.id],
+      {
+        from: ['ringing'],
+        where: 'c.ring_deadline_at > now()',
+        set: { callee_device_id: deviceId },
+        ...(user.shopId ? { answeredBy: user.id } : {}),
+      },
+    );
+    if (record) return { record, role: 'callee', polite: true, reconnected: false };
     const current = await this.findForParty(callId, user);
     const p = participation(current, user)!;
     if (p.side !== 'callee') throw new ForbiddenException('Only the called side can accept a call');
-    if (!p.holder) throw new ForbiddenException('A colleague holds this call');
-    try {
-      const record = await this.transition(callId, 'accepted', {
-        from: ['ringing'],
-        where: 'c.ring_deadline_at > now()',
-        set: {
-          callee_device_id: deviceId,
-          ...(current.initiatedBy === 'customer' ? { staff_id: user.id } : {}),
-        },
-      });
-      return { record, role: 'callee', polite: true, reconnected: false };
-    } catch (e) {
-      if (e instanceof ConflictException) {
-        const expired = await this.expireRinging(callId);
-        if (expired) throw new ConflictException('The call is already missed');
-      }
-      throw e;
+    if (current.call.status !== 'ringing')
+      throw new ConflictException(`The call is already ${current.call.status}`);
+    if (await this.expireRinging(callId)) {
+      throw new ConflictException('The call is already missed');
     }
+    throw new ConflictException(`The call is already ${(await this.find(callId))?.call.status ?? 'over'}`);
   }
 
   async decline(user: AuthUser, callId: string): Promise<CallDto> {
     const current = await this.findForParty(callId, user);
     const p = participation(current, user)!;
-    if (p.side !== 'callee' || !p.holder)
-      throw new ForbiddenException('Only the called side can decline a call');
+    if (p.side !== 'callee') throw new ForbiddenException('Only the called side can decline a call');
+    if (current.call.status !== 'ringing')
+      throw new ConflictException(`The call is already ${current.call.status}`);
     return (await this.transition(callId, 'declined', { from: ['ringing'], reason: 'declined' })).call;
   }
 
@@ -376,11 +430,20 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
     const current = await this.findForParty(callId, user);
     const p = participation(current, user)!;
     if (p.side !== 'caller' || !p.holder) throw new ForbiddenException('Only the caller can cancel a call');
+    if (current.call.status !== 'ringing')
+      throw new ConflictException(`The call is already ${current.call.status}`);
     return (await this.transition(callId, 'cancelled', { from: ['ringing'], reason: 'cancelled' })).call;
   }
 
   /** Ends an answered call; on a ringing call it cancels (caller) or declines (callee). */
   async hangup(user: AuthUser, callId: string): Promise<CallDto> {
+    const [ended] = await this.transitionWhere(
+      'ended',
+      'c.id = $1 AND (c.customer_id = $2 OR c.staff_id = $2)',
+      [callId, user.id],
+      { from: ['accepted'], reason: 'hangup' },
+    );
+    if (ended) return ended.call;
     const current = await this.findForParty(callId, user);
     const p = participation(current, user)!;
     if (!p.holder) throw new ForbiddenException('A colleague holds this call');
@@ -532,6 +595,71 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---------------------------------------------------------------- reading
 
+  /** Who is in the call and which devices are bound, without the joins (every signal reads this). */
+  async findBinding(callId: string): Promise<
+    | (CallParties & {
+        status: CallStatus;
+        callerDeviceId: string | null;
+        calleeDeviceId: string | null;
+      })
+    | null
+  > {
+    const rows: Pick<
+      CallRow,
+      | 'status'
+      | 'customer_id'
+      | 'shop_id'
+      | 'staff_id'
+      | 'initiated_by'
+      | 'caller_device_id'
+      | 'callee_device_id'
+    >[] = await this.db.query(
+      `SELECT status, customer_id, shop_id, staff_id, initiated_by, caller_device_id, callee_device_id FROM calls WHERE id = $1`,
+      [callId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          status: r.status,
+          customerId: r.customer_id,
+          shopId: r.shop_id,
+          staffId: r.staff_id,
+          initiatedBy: r.initiated_by,
+          callerDeviceId: r.caller_device_id,
+          calleeDeviceId: r.callee_device_id,
+        }
+      : null;
+  }
+
+  /** For a connecting device: the user's live call, and the calls that should ring on it. */
+  async sessionCalls(user: AuthUser): Promise<{ active: CallRecord | null; ringing: CallRecord[] }> {
+    const rows: CallRow[] =
+      user.role === 'customer'
+        ? await this.db.query(
+            `${callSelect('calls')} WHERE c.customer_id = $1 AND c.status = ANY($2::varchar[]) ORDER BY c.created_at DESC`,
+            [user.id, LIVE],
+          )
+        : await this.db.query(
+            `${callSelect('calls')} WHERE c.status = ANY($3::varchar[])
+               AND (c.staff_id = $1 OR (c.shop_id = $2 AND c.status = 'ringing' AND c.initiated_by = 'customer'))
+             ORDER BY c.created_at DESC`,
+            [user.id, user.shopId, LIVE],
+          );
+    const records = rows.map(toCallRecord);
+    if (user.role === 'customer') {
+      return {
+        active: records[0] ?? null,
+        ringing: records.filter((r) => r.call.status === 'ringing' && r.initiatedBy === 'shop'),
+      };
+    }
+    return {
+      active: records.find((r) => r.staffId === user.id) ?? null,
+      ringing: records.filter(
+        (r) => r.call.status === 'ringing' && r.initiatedBy === 'customer' && !r.staffId,
+      ),
+    };
+  }
+
   async find(callId: string): Promise<CallRecord | null> {
     const rows: CallRow[] = await this.db.query(`${callSelect('calls')} WHERE c.id = $1`, [callId]);
     return rows[0] ? toCallRecord(rows[0]) : null;
@@ -564,21 +692,6 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
       [customerId, LIVE],
     );
     return rows.length > 0;
-  }
-
-  /** Calls that should ring on a device connecting now: the shop's incoming ones, or a customer's. */
-  async ringingFor(user: AuthUser): Promise<CallRecord[]> {
-    const rows: CallRow[] =
-      user.role === 'customer'
-        ? await this.db.query(
-            `${callSelect('calls')} WHERE c.customer_id = $1 AND c.status = 'ringing' AND c.initiated_by = 'shop'`,
-            [user.id],
-          )
-        : await this.db.query(
-            `${callSelect('calls')} WHERE c.shop_id = $1 AND c.status = 'ringing' AND c.initiated_by = 'customer'`,
-            [user.shopId],
-          );
-    return rows.map(toCallRecord);
   }
 
   private async assertNoLiveCall(user: AuthUser): Promise<void> {

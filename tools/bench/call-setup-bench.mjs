@@ -1,0 +1,476 @@
+#!/usr/bin/env node
+// Call set-up time in the browser: from the click on "Video Call Seller" to the first decoded
+// frame of the other side's video, in our apps (storefront + seller console auto-accepting,
+// through the real API, Socket.io signaling and RtcService) and, in the same run, in a bare
+// WebRTC page (two peer connections exchanging SDP and candidates through a bare Socket.io
+// relay). Same Chromium, same fake camera, same loopback-only network namespace.
+//
+//   npm run bench:call-setup -- [--runs=9] [--warmup=1]
+//
+// It starts the built API (dist/apps/api/main.js, build it first) on a fresh embedded
+// PostgreSQL with the demo data. Not a test: it prints figures.
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { Server } from 'socket.io';
+import { findChromium } from '../scripts/chromium.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .filter((a) => a.startsWith('--'))
+    .map((a) => {
+      const [k, v] = a.slice(2).split('=');
+      return [k, v ?? 'true'];
+    }),
+);
+const RUNS = Number(args.runs ?? 9);
+const WARMUP = Number(args.warmup ?? 1);
+const PASSWORD = 'demo-password';
+
+// ------------------------------------------------------------------ network namespace
+
+/** Re-runs this script in a loopback-only network namespace, as the browser tests do. */
+function enterNamespace() {
+  if (process.env.CALL_BENCH_IN_NS || args['host-network']) return false;
+  const works = (a) => spawnSync('unshare', [...a, 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
+  const isRoot = process.getuid?.() === 0;
+  const unshareArgs = [isRoot ? ['-n'] : null, ['-rn']].find((a) => a && works(a));
+  if (!unshareArgs) {
+    console.warn('WARNING: cannot create a network namespace here; measuring on the host network.');
+    return false;
+  }
+  const inner = `ip link set lo up && exec "${process.execPath}" "${new URL(import.meta.url).pathname}" ${process.argv
+    .slice(2)
+    .map((a) => `'${a}'`)
+    .join(' ')}`;
+  const r = spawnSync('unshare', [...unshareArgs, 'sh', '-c', inner], {
+    stdio: 'inherit',
+    env: { ...process.env, CALL_BENCH_IN_NS: '1' },
+  });
+  process.exit(r.status ?? 1);
+}
+
+// ------------------------------------------------------------------ the API under test
+
+async function startApi() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'callshop-bench-'));
+  chmodSync(dataDir, 0o755);
+  const port = 5100 + Math.floor(Math.random() * 700);
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: url,
+      EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
+      EMBEDDED_DB_PORT: String(port + 1000),
+      SEED_DEMO_DATA: 'true',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      WEB_DIST_DIR: join(root, 'dist/apps'),
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) throw new Error(`The API exited with code ${api.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/v2/health/ready`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = async () => {
+    if (api.exitCode === null) {
+      const exited = new Promise((r) => api.once('exit', r));
+      api.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, stop };
+}
+
+// ------------------------------------------------------------------ the bare page
+
+const BARE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Bare WebRTC call</title></head>
+<body>
+<button id="call" type="button">Video Call</button>
+<video id="remote" autoplay playsinline muted width="320" height="240"></video>
+<script src="/socket.io/socket.io.min.js"></script>
+<script>
+  const params = new URLSearchParams(location.search);
+  const room = params.get('room');
+  const socket = io({ transports: ['websocket'] });
+  socket.emit('join', room);
+  const constraints = { audio: true, video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' } };
+  let pc = null;
+  let stream = null;
+  let pending = [];
+  function newPeer() {
+    pc = new RTCPeerConnection({ iceServers: [] });
+    pc.onicecandidate = (e) => socket.emit('signal', { room, candidate: e.candidate ? e.candidate.toJSON() : null });
+    pc.ontrack = (e) => { document.getElementById('remote').srcObject = e.streams[0]; };
+  }
+  async function flush() {
+    for (const c of pending) await pc.addIceCandidate(c);
+    pending = [];
+  }
+  document.getElementById('call').onclick = async () => {
+    stream = await navigator.mediaDevices.getUserMedia(constraints);
+    newPeer();
+    stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+    await pc.setLocalDescription();
+    socket.emit('signal', { room, description: pc.localDescription.toJSON() });
+  };
+  socket.on('signal', async ({ description, candidate }) => {
+    if (description && description.type === 'offer') {
+      stream = await navigator.mediaDevices.getUserMedia(constraints);
+      newPeer();
+      await pc.setRemoteDescription(description);
+      stream.getTracks().forEach((t) => pc.addTrack(t, stream));
+      await pc.setLocalDescription();
+      socket.emit('signal', { room, description: pc.localDescription.toJSON() });
+      await flush();
+    } else if (description) {
+      await pc.setRemoteDescription(description);
+      await flush();
+    } else if (candidate !== undefined) {
+      if (!pc || !pc.remoteDescription) pending.push(candidate);
+      else await pc.addIceCandidate(candidate);
+    }
+  });
+  window.hangup = () => {
+    pc && pc.close();
+    stream && stream.getTracks().forEach((t) => t.stop());
+    pc = null; stream = null; pending = [];
+    document.getElementById('remote').srcObject = null;
+  };
+</script>
+</body></html>`;
+
+/** A bare Socket.io relay: join a room, everything sent is passed to the others in it. */
+async function startBare() {
+  const server = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(BARE_PAGE);
+  });
+  const io = new Server(server);
+  io.on('connection', (socket) => {
+    socket.on('join', (room) => socket.join(room));
+    socket.on('signal', (msg) => socket.to(msg.room).emit('signal', msg));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => io.close(() => r())) };
+}
+
+// ------------------------------------------------------------------ in-page timing
+
+/**
+ * Installed in every page: notes the time of the click on a "Video Call" button and, for every
+ * peer connection, the time its first remote video frame was decoded (getStats polled every
+ * 4 ms from creation; the same probe for both pages). With `autoAccept`, clicks "Accept" the
+ * moment the ringing dialog appears (the seller side).
+ */
+function probe(autoAccept) {
+  const w = window;
+  const now = () => performance.timeOrigin + performance.now();
+  w.__bench = { clickAt: null, firstFrameAt: null, trace: [] };
+  const mark = (what) => w.__bench.trace.push([what, now()]);
+  document.addEventListener(
+    'click',
+    (e) => {
+      const button = e.target instanceof Element ? e.target.closest('button') : null;
+      if (button && /Video Call/.test(button.textContent || '') && w.__bench.clickAt === null) {
+        w.__bench.clickAt = now();
+      }
+    },
+    true,
+  );
+  // Where the time goes (printed with --trace): requests, media, negotiation steps.
+  const nativeFetch = w.fetch.bind(w);
+  w.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input).replace(location.origin, '');
+    mark(`fetch ${url.split('?')[0]}`);
+    const res = await nativeFetch(input, init);
+    mark(`fetched ${url.split('?')[0]}`);
+    return res;
+  };
+  const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (c) => {
+    mark('getUserMedia');
+    const s = await gum(c);
+    mark('getUserMedia done');
+    return s;
+  };
+  const Native = w.RTCPeerConnection;
+  for (const m of ['setLocalDescription', 'setRemoteDescription']) {
+    const orig = Native.prototype[m];
+    Native.prototype[m] = function (d) {
+      mark(`${m} ${d?.type ?? '(implicit)'}`);
+      return orig.apply(this, arguments);
+    };
+  }
+  w.RTCPeerConnection = class extends Native {
+    constructor(config) {
+      super(config);
+      mark('RTCPeerConnection');
+      const pc = this;
+      pc.addEventListener('connectionstatechange', () => mark(`pc ${pc.connectionState}`));
+      const poll = async () => {
+        if (pc.connectionState === 'closed' || w.__bench.firstFrameAt !== null) return;
+        const stats = await pc.getStats();
+        let decoded = 0;
+        stats.forEach((s) => {
+          if (s.type === 'inbound-rtp' && s.kind === 'video') decoded += s.framesDecoded || 0;
+        });
+        if (decoded > 0) {
+          w.__bench.firstFrameAt = now();
+          mark('first frame');
+        } else setTimeout(poll, 4);
+      };
+      setTimeout(poll, 4);
+    }
+  };
+  let ringing = false;
+  new MutationObserver(() => {
+    const dialog = document.querySelector('[role="alertdialog"]');
+    if (!!dialog !== ringing) {
+      ringing = !!dialog;
+      if (ringing) mark('ringing dialog');
+    }
+    if (!autoAccept || !dialog) return;
+    const accept = [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Accept');
+    if (accept && !accept.disabled && !accept.dataset.benchClicked) {
+      accept.dataset.benchClicked = '1';
+      mark('accept click');
+      accept.click();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function resetProbe(page) {
+  await page.evaluate(() => {
+    window.__bench.clickAt = null;
+    window.__bench.firstFrameAt = null;
+    window.__bench.trace = [];
+  });
+}
+
+/** Waits for the caller's first decoded frame; returns both sides' times from the caller's click. */
+async function measure(callerPage, calleePage, timeout = 20_000) {
+  const ready = (p) =>
+    p.waitForFunction(() => window.__bench.firstFrameAt !== null, undefined, { timeout, polling: 20 });
+  await ready(callerPage);
+  await ready(calleePage).catch(() => undefined);
+  const a = await callerPage.evaluate(() => window.__bench);
+  const b = await calleePage.evaluate(() => window.__bench);
+  const t0 = a.clickAt;
+  if (args.trace) {
+    const lines = [...a.trace.map(([w, t]) => [t, 'caller', w]), ...b.trace.map(([w, t]) => [t, 'callee', w])]
+      .filter(([t]) => t >= t0 - 1)
+      .sort((x, y) => x[0] - y[0]);
+    for (const [t, who, what] of lines) console.log(`      +${String(Math.round(t - t0)).padStart(5)} ms  ${who}  ${what}`);
+  }
+  return { caller: a.firstFrameAt - t0, callee: b.firstFrameAt !== null ? b.firstFrameAt - t0 : NaN };
+}
+
+// ------------------------------------------------------------------ the two set-ups
+
+async function launch() {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium not found: apt-get install chromium, or set CHROMIUM_PATH');
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--allow-loopback-in-peer-connection',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+async function personPage(browser, baseURL, autoAccept) {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['camera', 'microphone'], { origin: baseURL });
+  await context.addInitScript(probe, autoAccept);
+  return context.newPage();
+}
+
+async function ourApps(browser, apiUrl) {
+  const seller = await personPage(browser, apiUrl, true);
+  await seller.goto('/seller/login');
+  await seller.getByLabel('Email').fill('seller@demo.shop');
+  await seller.getByLabel('Password').fill(PASSWORD);
+  await seller.getByRole('button', { name: 'Log in' }).click();
+  await seller.getByText('Online: customers can call you').waitFor({ timeout: 30_000 });
+
+  const owner = await (
+    await fetch(`${apiUrl}/api/v2/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'seller@demo.shop', password: PASSWORD }),
+    })
+  ).json();
+  const products = await (await fetch(`${apiUrl}/api/v2/products?shopId=${owner.user.shopId}&limit=1`)).json();
+  const productPath = `/products/${products.items[0].id}`;
+
+  const customer = await personPage(browser, apiUrl, false);
+  await customer.goto(`/login?returnUrl=${encodeURIComponent(productPath)}`);
+  await customer.getByLabel('Email').fill('customer@demo.shop');
+  await customer.getByLabel('Password').fill(PASSWORD);
+  await customer.getByRole('button', { name: 'Log in' }).click();
+  await customer.waitForURL((u) => u.pathname === productPath);
+  const button = customer.getByRole('button', { name: /^Video Call (Seller|Support)$/ });
+
+  return {
+    async once() {
+      await Promise.all([resetProbe(customer), resetProbe(seller)]);
+      await button.waitFor();
+      await customer.waitForFunction(
+        () => [...document.querySelectorAll('button')].some((b) => /Video Call/.test(b.textContent) && !b.disabled),
+        undefined,
+        { timeout: 15_000 },
+      );
+      await button.click();
+      const { caller, callee } = await measure(customer, seller).catch(
+        async (error) => {
+          await customer.screenshot({ path: join(root, 'tmp/bench-customer.png') });
+          await seller.screenshot({ path: join(root, 'tmp/bench-seller.png') });
+          console.error('customer probe', await customer.evaluate(() => window.__bench));
+          console.error('seller probe', await seller.evaluate(() => window.__bench));
+          console.error(
+            'seller dialog',
+            await seller.evaluate(() =>
+              [...document.querySelectorAll('[role="alertdialog"] button')].map((b) => [
+                b.textContent,
+                b.dataset.benchClicked,
+                b.disabled,
+              ]),
+            ),
+          );
+          throw error;
+        },
+      );
+      await customer.getByRole('button', { name: 'Hang up' }).click();
+      for (const page of [customer, seller]) {
+        const close = page.getByTestId('call-outcome').getByRole('button', { name: 'Close' });
+        await close.waitFor({ timeout: 15_000 });
+        await close.click();
+      }
+      return { caller, callee };
+    },
+    close: () => Promise.all([seller.context().close(), customer.context().close()]),
+  };
+}
+
+async function barePages(browser, bareUrl) {
+  const room = `bench-${Date.now()}`;
+  const caller = await personPage(browser, bareUrl, false);
+  const callee = await personPage(browser, bareUrl, false);
+  await callee.goto(`/?room=${room}`);
+  await caller.goto(`/?room=${room}`);
+  await Promise.all([caller, callee].map((p) => p.waitForFunction(() => window.io !== undefined)));
+  await new Promise((r) => setTimeout(r, 300)); // both joined the room
+  return {
+    async once() {
+      await Promise.all([resetProbe(caller), resetProbe(callee)]);
+      await caller.getByRole('button', { name: 'Video Call' }).click();
+      const { caller: a, callee: b } = await measure(caller, callee);
+      await Promise.all([caller.evaluate(() => window.hangup()), callee.evaluate(() => window.hangup())]);
+      await new Promise((r) => setTimeout(r, 200));
+      return { caller: a, callee: b };
+    },
+    close: () => Promise.all([caller.context().close(), callee.context().close()]),
+  };
+}
+
+// ------------------------------------------------------------------ figures
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : 'n/a');
+
+async function main() {
+  enterNamespace();
+  console.log(`Call set-up benchmark: ${RUNS} measured runs each (+${WARMUP} warm-up), alternating.`);
+  const api = await startApi();
+  const bare = await startBare();
+  const browser = await launch();
+  try {
+    const ours = await ourApps(browser, api.url);
+    const plain = await barePages(browser, bare.url);
+    const results = { ours: [], bare: [] };
+    for (let i = 0; i < RUNS + WARMUP; i++) {
+      // Alternate which goes first, so neither always runs on a warmer browser.
+      const order = i % 2 ? [['bare', plain], ['ours', ours]] : [['ours', ours], ['bare', plain]];
+      for (const [name, setup] of order) {
+        const r = await setup.once();
+        if (i >= WARMUP) results[name].push(r);
+        console.log(`  run ${i + 1}${i < WARMUP ? ' (warm-up)' : ''} ${name.padEnd(4)} caller ${ms(r.caller)}  callee ${ms(r.callee)}`);
+      }
+    }
+    await ours.close();
+    await plain.close();
+
+    const row = (name, rs) => ({
+      name,
+      caller: median(rs.map((r) => r.caller)),
+      callee: median(rs.map((r) => r.callee)),
+      min: Math.min(...rs.map((r) => r.caller)),
+      max: Math.max(...rs.map((r) => r.caller)),
+    });
+    const a = row('Callshop (storefront -> seller console)', results.ours);
+    const b = row('bare WebRTC page + bare Socket.io relay', results.bare);
+    const ratio = a.caller / b.caller;
+    console.log('\nClick on "Video Call" -> first decoded remote video frame (medians)');
+    for (const r of [a, b]) {
+      console.log(
+        `  ${r.name.padEnd(42)} caller ${ms(r.caller).padStart(7)} (min ${ms(r.min)}, max ${ms(r.max)})  callee ${ms(r.callee)}`,
+      );
+    }
+    console.log(`  ratio (caller side): ${ratio.toFixed(2)}x  target <= 1.30x  ${ratio <= 1.3 ? 'OK' : 'OVER TARGET'}`);
+    console.log(
+      `  machine: ${(await import('node:os')).cpus().length} cores, ${(await import('node:os')).cpus()[0]?.model ?? '?'}, Node ${process.version}, ${browser.version()}`,
+    );
+  } finally {
+    await browser.close();
+    await bare.stop();
+    await api.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

