@@ -15,7 +15,12 @@ import { CallHostComponent } from '@callshop/web/calls-ui';
     <mat-toolbar class="bar" role="banner">
       <a routerLink="/" class="brand" aria-label="Callshop home">Callshop</a>
       <nav aria-label="Main" class="nav">
-        <a mat-button routerLink="/" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: true }"
+        <a
+          mat-button
+          class="nav-catalog"
+          routerLink="/"
+          routerLinkActive="active"
+          [routerLinkActiveOptions]="{ exact: true }"
           >Catalog</a
         >
         @if (session.isAuthenticated()) {
@@ -86,7 +91,12 @@ import { CallHostComponent } from '@callshop/web/calls-ui';
       outline: none;
     }
     @media (max-width: 599px) {
-      .who {
+      .bar {
+        padding: 0 8px;
+        gap: 4px;
+      }
+      .who,
+      .nav-catalog {
         display: none;
       }
     }
