@@ -37,7 +37,8 @@ const PASSWORD = 'demo-password';
 /** Re-runs this script in a loopback-only network namespace, as the browser tests do. */
 function enterNamespace() {
   if (process.env.CALL_BENCH_IN_NS || args['host-network']) return false;
-  const works = (a) => spawnSync('unshare', [...a, 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
+  const works = (a) =>
+    spawnSync('unshare', [...a, 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
   const isRoot = process.getuid?.() === 0;
   const unshareArgs = [isRoot ? ['-n'] : null, ['-rn']].find((a) => a && works(a));
   if (!unshareArgs) {
@@ -63,18 +64,18 @@ async function startApi() {
   const port = 5100 + Math.floor(Math.random() * 700);
   const url = `http://127.0.0.1:${port}`;
   const env = {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: url,
-      EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
-      EMBEDDED_DB_PORT: String(port + 1000),
-      SEED_DEMO_DATA: 'true',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '100000',
-      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-      WEB_DIST_DIR: join(root, 'dist/apps'),
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
+    EMBEDDED_DB_PORT: String(port + 1000),
+    SEED_DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    WEB_DIST_DIR: join(root, 'dist/apps'),
   };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
@@ -285,7 +286,8 @@ async function measure(callerPage, calleePage, timeout = 20_000) {
     const lines = [...a.trace.map(([w, t]) => [t, 'caller', w]), ...b.trace.map(([w, t]) => [t, 'callee', w])]
       .filter(([t]) => t >= t0 - 1)
       .sort((x, y) => x[0] - y[0]);
-    for (const [t, who, what] of lines) console.log(`      +${String(Math.round(t - t0)).padStart(5)} ms  ${who}  ${what}`);
+    for (const [t, who, what] of lines)
+      console.log(`      +${String(Math.round(t - t0)).padStart(5)} ms  ${who}  ${what}`);
   }
   return { caller: a.firstFrameAt - t0, callee: b.firstFrameAt !== null ? b.firstFrameAt - t0 : NaN };
 }
@@ -335,7 +337,9 @@ async function ourApps(browser, apiUrl) {
       body: JSON.stringify({ email: 'seller@demo.shop', password: PASSWORD }),
     })
   ).json();
-  const products = await (await fetch(`${apiUrl}/api/v2/products?shopId=${owner.user.shopId}&limit=1`)).json();
+  const products = await (
+    await fetch(`${apiUrl}/api/v2/products?shopId=${owner.user.shopId}&limit=1`)
+  ).json();
   const productPath = `/products/${products.items[0].id}`;
 
   const customer = await personPage(browser, apiUrl, false);
@@ -351,30 +355,31 @@ async function ourApps(browser, apiUrl) {
       await Promise.all([resetProbe(customer), resetProbe(seller)]);
       await button.waitFor();
       await customer.waitForFunction(
-        () => [...document.querySelectorAll('button')].some((b) => /Video Call/.test(b.textContent) && !b.disabled),
+        () =>
+          [...document.querySelectorAll('button')].some(
+            (b) => /Video Call/.test(b.textContent) && !b.disabled,
+          ),
         undefined,
         { timeout: 15_000 },
       );
       await button.click();
-      const { caller, callee } = await measure(customer, seller).catch(
-        async (error) => {
-          await customer.screenshot({ path: join(root, 'tmp/bench-customer.png') });
-          await seller.screenshot({ path: join(root, 'tmp/bench-seller.png') });
-          console.error('customer probe', await customer.evaluate(() => window.__bench));
-          console.error('seller probe', await seller.evaluate(() => window.__bench));
-          console.error(
-            'seller dialog',
-            await seller.evaluate(() =>
-              [...document.querySelectorAll('[role="alertdialog"] button')].map((b) => [
-                b.textContent,
-                b.dataset.benchClicked,
-                b.disabled,
-              ]),
-            ),
-          );
-          throw error;
-        },
-      );
+      const { caller, callee } = await measure(customer, seller).catch(async (error) => {
+        await customer.screenshot({ path: join(root, 'tmp/bench-customer.png') });
+        await seller.screenshot({ path: join(root, 'tmp/bench-seller.png') });
+        console.error('customer probe', await customer.evaluate(() => window.__bench));
+        console.error('seller probe', await seller.evaluate(() => window.__bench));
+        console.error(
+          'seller dialog',
+          await seller.evaluate(() =>
+            [...document.querySelectorAll('[role="alertdialog"] button')].map((b) => [
+              b.textContent,
+              b.dataset.benchClicked,
+              b.disabled,
+            ]),
+          ),
+        );
+        throw error;
+      });
       await customer.getByRole('button', { name: 'Hang up' }).click();
       for (const page of [customer, seller]) {
         const close = page.getByTestId('call-outcome').getByRole('button', { name: 'Close' });
@@ -430,11 +435,22 @@ async function main() {
     const results = { ours: [], bare: [] };
     for (let i = 0; i < RUNS + WARMUP; i++) {
       // Alternate which goes first, so neither always runs on a warmer browser.
-      const order = i % 2 ? [['bare', plain], ['ours', ours]] : [['ours', ours], ['bare', plain]];
+      const order =
+        i % 2
+          ? [
+              ['bare', plain],
+              ['ours', ours],
+            ]
+          : [
+              ['ours', ours],
+              ['bare', plain],
+            ];
       for (const [name, setup] of order) {
         const r = await setup.once();
         if (i >= WARMUP) results[name].push(r);
-        console.log(`  run ${i + 1}${i < WARMUP ? ' (warm-up)' : ''} ${name.padEnd(4)} caller ${ms(r.caller)}  callee ${ms(r.callee)}`);
+        console.log(
+          `  run ${i + 1}${i < WARMUP ? ' (warm-up)' : ''} ${name.padEnd(4)} caller ${ms(r.caller)}  callee ${ms(r.callee)}`,
+        );
       }
     }
     await ours.close();
@@ -456,7 +472,9 @@ async function main() {
         `  ${r.name.padEnd(42)} caller ${ms(r.caller).padStart(7)} (min ${ms(r.min)}, max ${ms(r.max)})  callee ${ms(r.callee)}`,
       );
     }
-    console.log(`  ratio (caller side): ${ratio.toFixed(2)}x  target <= 1.30x  ${ratio <= 1.3 ? 'OK' : 'OVER TARGET'}`);
+    console.log(
+      `  ratio (caller side): ${ratio.toFixed(2)}x  target <= 1.30x  ${ratio <= 1.3 ? 'OK' : 'OVER TARGET'}`,
+    );
     console.log(
       `  machine: ${(await import('node:os')).cpus().length} cores, ${(await import('node:os')).cpus()[0]?.model ?? '?'}, Node ${process.version}, ${browser.version()}`,
     );

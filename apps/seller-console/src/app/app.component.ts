@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
 import { CallProductPanelComponent } from './call/call-product-panel.component';
 import { AvailabilityService } from './shell/availability.service';
+import { ICE_SERVERS_CACHE } from './call/cached-ice-servers';
 
 /**
  * Root: the routed pages, and the call views (incoming dialog, in-call view with the product
@@ -27,4 +28,11 @@ export class AppComponent {
   protected readonly session = inject(AuthSession);
   /** Created with the app so the seller's choice is sent the moment the socket is ready. */
   private readonly availability = inject(AvailabilityService);
+  private readonly iceServers = inject(ICE_SERVERS_CACHE);
+
+  constructor() {
+    effect(() => {
+      if (this.session.role() === 'seller') untracked(() => this.iceServers.warm());
+    });
+  }
 }

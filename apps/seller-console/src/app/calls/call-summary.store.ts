@@ -22,9 +22,10 @@ export class CallSummaryStore {
   readonly changes = this.changesSignal.asReadonly();
 
   constructor() {
+    // Not on `call:incoming`: a ringing call changes no count, and reloading the lists while
+    // the call is being set up would compete with its signaling on the API.
     merge(
       this.socket.on('call:ended'),
-      this.socket.on('call:incoming'),
       this.socket.on('callback:updated'),
       this.socket.on('session:ready'),
       this.requested,
