@@ -17,6 +17,12 @@ import {
 
 type Field = (typeof PRODUCT_FORM_FIELDS)[number];
 
+const PATTERN_MESSAGES: Partial<Record<Field, string>> = {
+  price: 'Enter a price like 49.99.',
+  currency: 'Use a 3-letter currency code such as USD.',
+  stock: 'Stock is a whole number, 0 or more.',
+};
+
 /**
  * Create or edit a product. Client-side checks catch the obvious; the API's validation
  * messages are shown on the fields they name.
@@ -143,9 +149,9 @@ export class ProductFormPage {
   protected readonly form = this.fb.group({
     name: ['', [Validators.required, Validators.maxLength(PRODUCT_LIMITS.nameMax)]],
     description: ['', [Validators.maxLength(PRODUCT_LIMITS.descriptionMax)]],
-    price: ['', [Validators.required]],
+    price: ['', [Validators.required, Validators.pattern(/^\s*\d+([.,]\d{1,2})?\s*$/)]],
     currency: ['USD', [Validators.pattern(/^[A-Za-z]{3}$/)]],
-    stock: ['0', [Validators.required, Validators.pattern(/^\d+$/)]],
+    stock: ['0', [Validators.required, Validators.pattern(/^\s*\d+\s*$/)]],
     category: ['', [Validators.maxLength(PRODUCT_LIMITS.categoryMax)]],
     images: [''],
   });
@@ -163,7 +169,7 @@ export class ProductFormPage {
   }
 
   protected message(name: Field, label: string): string | null {
-    return controlError(this.form.controls[name], label);
+    return controlError(this.form.controls[name], label, PATTERN_MESSAGES[name]);
   }
 
   async save(): Promise<void> {

@@ -41,7 +41,11 @@ export function applyFieldErrors(form: FormGroup, fields: Record<string, string>
 }
 
 /** The message to show under a control: the server's first, then the client-side rules. */
-export function controlError(control: AbstractControl | null, label: string): string | null {
+export function controlError(
+  control: AbstractControl | null,
+  label: string,
+  patternMessage?: string,
+): string | null {
   const errors = control?.errors;
   if (!errors) return null;
   if (typeof errors['server'] === 'string') return errors['server'];
@@ -53,6 +57,6 @@ export function controlError(control: AbstractControl | null, label: string): st
     return `${label} must be at most ${errors['maxlength'].requiredLength} characters.`;
   if (errors['min']) return `${label} must be at least ${errors['min'].min}.`;
   if (errors['max']) return `${label} must be at most ${errors['max'].max}.`;
-  if (errors['pattern']) return `${label} is not in the expected format.`;
+  if (errors['pattern']) return patternMessage ?? `${label} is not in the expected format.`;
   return `${label} is not valid.`;
 }
