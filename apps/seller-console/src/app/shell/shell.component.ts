@@ -76,7 +76,7 @@ import { AvailabilityService } from './availability.service';
         <div class="me">
           @if (notificationsAsk()) {
             <button mat-button type="button" (click)="enableNotifications()">
-              Enable call notifications
+              Enable notifications
             </button>
           }
           <span class="me__name">{{ session.user()?.name }}</span>
