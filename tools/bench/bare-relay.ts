@@ -21,10 +21,13 @@ calls.on('connection', (socket) => {
     calls.to(p.device).emit('call:accepted', { callId: p.callId, deviceId: socket.id });
     ack?.({ ok: true });
   });
-  socket.on('call:signal', (p: { callId: string; to: string; signal: unknown }, ack?: (r: unknown) => void) => {
-    calls.to(p.to).emit('call:signal', { callId: p.callId, signal: p.signal });
-    ack?.({ ok: true });
-  });
+  socket.on(
+    'call:signal',
+    (p: { callId: string; to: string; signal: unknown }, ack?: (r: unknown) => void) => {
+      calls.to(p.to).emit('call:signal', { callId: p.callId, signal: p.signal });
+      ack?.({ ok: true });
+    },
+  );
   socket.on('call:hangup', (p: { callId: string; to: string }, ack?: (r: unknown) => void) => {
     calls.to(p.to).emit('call:ended', { callId: p.callId });
     ack?.({ ok: true });

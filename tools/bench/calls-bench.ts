@@ -36,7 +36,8 @@ const JWT_SECRET = randomBytes(32).toString('hex');
 const SDP = ['v=0', 'o=- 4611731400430051336 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1']
   .concat(Array.from({ length: 60 }, (_, i) => `a=rtpmap:${96 + i} VP8/90000 x-google-start-bitrate=${i}`))
   .join('\r\n');
-const CANDIDATE = 'candidate:842163049 1 udp 1677729535 198.51.100.7 54400 typ srflx raddr 0.0.0.0 rport 0 generation 0';
+const CANDIDATE =
+  'candidate:842163049 1 udp 1677729535 198.51.100.7 54400 typ srflx raddr 0.0.0.0 rport 0 generation 0';
 
 // ---------------------------------------------------------------- helpers
 
@@ -72,7 +73,11 @@ function signJwt(claims: Record<string, unknown>): string {
 }
 
 /** Resolves with the arrival time of the first `event` matching `match`. */
-function arrival<T>(socket: Socket, event: string, match: (p: T) => boolean = () => true): Promise<{ at: number; payload: T }> {
+function arrival<T>(
+  socket: Socket,
+  event: string,
+  match: (p: T) => boolean = () => true,
+): Promise<{ at: number; payload: T }> {
   return new Promise((resolveEvent, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);
@@ -90,7 +95,10 @@ function arrival<T>(socket: Socket, event: string, match: (p: T) => boolean = ()
 }
 
 async function ack(socket: Socket, event: string, payload: unknown): Promise<Record<string, unknown>> {
-  const reply = (await socket.timeout(FLOW_TIMEOUT_MS).emitWithAck(event, payload)) as Record<string, unknown>;
+  const reply = (await socket.timeout(FLOW_TIMEOUT_MS).emitWithAck(event, payload)) as Record<
+    string,
+    unknown
+  >;
   if (!reply?.['ok']) throw new Error(`${event}: ${JSON.stringify(reply?.['error'] ?? reply)}`);
   return reply;
 }
@@ -126,11 +134,16 @@ function startChild(
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
   child.on('exit', (code) => {
-    if (code && code !== 0 && code !== 143) process.stderr.write(`${label} exited with ${code}\n${output.slice(-2000)}\n`);
+    if (code && code !== 0 && code !== 143)
+      process.stderr.write(`${label} exited with ${code}\n${output.slice(-2000)}\n`);
   });
   return { child, output: () => output };
 }
@@ -176,7 +189,11 @@ async function startDatabase(): Promise<{ url: string; stop: () => Promise<void>
     password: 'postgres',
     persistent: false,
     createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
-    postgresFlags: ['-c', 'max_connections=200', ...(process.env['BENCH_PG_FLAGS'] ?? '').split(' ').filter(Boolean)],
+    postgresFlags: [
+      '-c',
+      'max_connections=200',
+      ...(process.env['BENCH_PG_FLAGS'] ?? '').split(' ').filter(Boolean),
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -200,7 +217,11 @@ interface Party {
 }
 
 /** Sellers (one shop and product each) and customers, inserted directly: registration would measure password hashing. */
-async function seed(url: string, pairs: number, customers: number): Promise<{ sellers: Party[]; customers: Party[] }> {
+async function seed(
+  url: string,
+  pairs: number,
+  customers: number,
+): Promise<{ sellers: Party[]; customers: Party[] }> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
@@ -233,7 +254,10 @@ async function seed(url: string, pairs: number, customers: number): Promise<{ se
         productId: productOf.get(s.shop_id),
         token: signJwt({ sub: s.id, role: 'seller', name: s.name, shopId: s.shop_id }),
       })),
-      customers: buyers.rows.map((c) => ({ userId: c.id, token: signJwt({ sub: c.id, role: 'customer', name: c.name }) })),
+      customers: buyers.rows.map((c) => ({
+        userId: c.id,
+        token: signJwt({ sub: c.id, role: 'customer', name: c.name }),
+      })),
     };
   } finally {
     await db.end();
@@ -262,7 +286,9 @@ interface Figures {
   errorKinds: Record<string, number>;
 }
 
-async function runFlows(flow: (i: number) => Promise<FlowResult>): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb'>> {
+async function runFlows(
+  flow: (i: number) => Promise<FlowResult>,
+): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb'>> {
   const started = performance.now();
   const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => flow(i)));
   const seconds = (performance.now() - started) / 1000;
@@ -302,9 +328,13 @@ async function connectAndMeasure(pid: number, url: string, auths: Record<string,
 }
 
 async function benchBare(): Promise<Figures> {
-  const { child, output } = startChild('bare relay', ['--experimental-strip-types', '--no-warnings', 'tools/bench/bare-relay.ts'], {
-    PORT: '0',
-  });
+  const { child, output } = startChild(
+    'bare relay',
+    ['--experimental-strip-types', '--no-warnings', 'tools/bench/bare-relay.ts'],
+    {
+      PORT: '0',
+    },
+  );
   try {
     let port = 0;
     for (let i = 0; i < 200 && !port; i++) {
@@ -314,13 +344,21 @@ async function benchBare(): Promise<Figures> {
     if (!port) throw new Error(`bare relay did not start: ${output()}`);
     const url = `http://127.0.0.1:${port}`;
     const auths = Array.from({ length: CLIENTS }, (_, i) => ({ userId: `u${i}` }));
-    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(child.pid as number, url, auths);
+    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(
+      child.pid as number,
+      url,
+      auths,
+    );
     // Client i < CALLS calls client CALLS + i, as customers call sellers in the API run.
     const flows = await runFlows(async (i) => {
       const caller = sockets[i];
       const callee = sockets[CALLS + i];
       const callId = `call-${i}`;
-      const incoming = arrival<{ callId: string; device: string }>(callee, 'call:incoming', (p) => p.callId === callId);
+      const incoming = arrival<{ callId: string; device: string }>(
+        callee,
+        'call:incoming',
+        (p) => p.callId === callId,
+      );
       const t0 = performance.now();
       await ack(caller, 'call', { to: `u${CALLS + i}`, callId });
       const ring = await incoming;
@@ -364,7 +402,10 @@ async function benchApi(): Promise<Figures> {
   const main = join(root, 'dist/apps/api/main.js');
   if (BUILD || !existsSync(main)) {
     process.stdout.write('Building the API (nx build api)...\n');
-    const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], { cwd: root, stdio: 'inherit' });
+    const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) throw new Error('nx build api failed');
   }
   const database = await startDatabase();
@@ -387,13 +428,20 @@ async function benchApi(): Promise<Figures> {
     const url = `http://127.0.0.1:${port}`;
     let up = false;
     for (let i = 0; i < 600 && !up; i++) {
-      up = await fetch(`${url}/api/v2/health/live`).then((r) => r.ok, () => false);
+      up = await fetch(`${url}/api/v2/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!up) await sleep(100);
     }
     if (!up) throw new Error(`API did not start:\n${output().slice(-3000)}`);
     const { sellers, customers } = await seed(database.url, CALLS, CLIENTS - CALLS);
     const auths = [...customers, ...sellers].map((p) => ({ token: p.token }));
-    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(child.pid as number, url, auths);
+    const { sockets, connectSeconds, memoryPerSocketKb } = await connectAndMeasure(
+      child.pid as number,
+      url,
+      auths,
+    );
     const customerSockets = sockets.slice(0, customers.length);
     const sellerSockets = sockets.slice(customers.length);
     const flows = await runFlows(async (i) => {
@@ -409,9 +457,14 @@ async function benchApi(): Promise<Figures> {
         body: JSON.stringify({ sellerId: seller.shopId, productId: seller.productId, deviceId: caller.id }),
       });
       const call = (await res.json()) as { id: string; status: string };
-      if (res.status !== 201 || call.status !== 'ringing') throw new Error(`initiate: ${res.status} ${JSON.stringify(call)}`);
+      if (res.status !== 201 || call.status !== 'ringing')
+        throw new Error(`initiate: ${res.status} ${JSON.stringify(call)}`);
       const ring = await incoming;
-      const accepted = arrival(caller, 'call:accepted', (p: { call: { id: string } }) => p.call.id === call.id);
+      const accepted = arrival(
+        caller,
+        'call:accepted',
+        (p: { call: { id: string } }) => p.call.id === call.id,
+      );
       await ack(callee, 'call:accept', { callId: call.id });
       await accepted;
       await exchangeSignals(caller, callee, call.id, () => ({}));
@@ -453,7 +506,10 @@ function report(bare: Figures, api: Figures): string {
     '',
     `| figure | bare Socket.io relay | Callshop API | API / bare |`,
     `| --- | ---: | ---: | ---: |`,
-    ...rows.map(([name, b, a, digits]) => `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} |`),
+    ...rows.map(
+      ([name, b, a, digits]) =>
+        `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} |`,
+    ),
   ];
   const kinds = Object.entries(api.errorKinds).concat(Object.entries(bare.errorKinds));
   if (kinds.length) lines.push('', 'Errors:', ...kinds.map(([k, n]) => `  ${n} x ${k}`));
@@ -469,7 +525,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${text}\n`);
   const out = join(root, 'tmp', 'bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'calls-bench.json'), JSON.stringify({ clients: CLIENTS, calls: CALLS, signals: SIGNALS, bare, api }, null, 2));
+  writeFileSync(
+    join(out, 'calls-bench.json'),
+    JSON.stringify({ clients: CLIENTS, calls: CALLS, signals: SIGNALS, bare, api }, null, 2),
+  );
   writeFileSync(join(out, 'calls-bench.md'), `${text}\n`);
 }
 

@@ -1,4 +1,11 @@
-import { HttpException, Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import {
+  HttpException,
+  Inject,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -9,6 +16,8 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
 import type { Namespace, Socket } from 'socket.io';
 import {
   CALL_SOCKET_NAMESPACE,
@@ -97,8 +106,17 @@ const binding = (b: DeviceBinding): CallBinding => ({ call: b.record.call, role:
   // Room for the largest SDP allowed plus framing; larger frames close the connection.
   maxHttpBufferSize: SIGNAL_LIMITS.sdpMax * 2 + 16 * 1024,
 })
-export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class CallGateway
+  implements
+    OnGatewayInit,
+    OnGatewayConnection,
+    OnGatewayDisconnect,
+    OnApplicationBootstrap,
+    OnModuleDestroy,
+    OnApplicationShutdown
+{
   private readonly logger = new Logger('CallGateway');
+  private redis: Redis[] = [];
   /** Set while the application shuts down: sockets closing then are not calls dropping (the next start-up sweeps). */
   private closing = false;
 
@@ -169,8 +187,29 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
+  /**
+   * With `REDIS_URL`, installs the Socket.io Redis adapter so rooms, pushes and presence span
+   * every API instance; then lets the call service close what a previous run left behind
+   * (which asks every instance which sockets still exist, hence after the adapter).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.app.redisUrl) {
+      const pub = new Redis(this.app.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+      const sub = pub.duplicate();
+      this.redis = [pub, sub];
+      await Promise.all([pub.connect(), sub.connect()]);
+      this.server.server.adapter(createAdapter(pub, sub, { key: 'callshop' }));
+      this.logger.log('Socket.io Redis adapter installed: calls and presence span every instance');
+    }
+    await this.calls.start();
+  }
+
   onModuleDestroy(): void {
     this.closing = true;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => undefined)));
   }
 
   async handleDisconnect(socket: CallSocket): Promise<void> {

@@ -6,7 +6,6 @@ import {
   Injectable,
   Logger,
   NotFoundException,
-  OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
@@ -76,7 +75,7 @@ function isUniqueViolation(e: unknown, index: string): boolean {
  * It publishes domain events after each committed change and never talks to sockets.
  */
 @Injectable()
-export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class CallsService implements OnModuleDestroy {
   private readonly logger = new Logger('Calls');
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private sweeper: NodeJS.Timeout | null = null;
@@ -94,9 +93,16 @@ export class CallsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   // ---------------------------------------------------------------- lifecycle
 
-  /** Closes what a previous run left behind, then keeps sweeping for passed deadlines. */
-  async onApplicationBootstrap(): Promise<void> {
-    await this.markUnboundDevicesLost();
+  /**
+   * Closes what a previous run left behind, then keeps sweeping for passed deadlines. Called by
+   * the gateway once its Socket.io adapter is in place (presence must see every instance).
+   */
+  async start(): Promise<void> {
+    try {
+      await this.markUnboundDevicesLost();
+    } catch (e) {
+      this.logger.warn(`Checking devices of live calls failed: ${(e as Error).message}`);
+    }
     await this.sweep();
     const every = Math.min(
       5000,

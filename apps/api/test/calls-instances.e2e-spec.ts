@@ -1,0 +1,75 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { CallDto } from '@callshop/contracts';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { SDP_OFFER, connectCalls, createShop, customerCalls, sleep } from './support/call-clients';
+
+/** A throwaway Redis server (TEST_REDIS_URL wins when set); null when none can be had. */
+async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
+  if (process.env['TEST_REDIS_URL']) return { url: process.env['TEST_REDIS_URL'], stop: () => undefined };
+  if (spawnSync('redis-server', ['--version']).status !== 0) return null;
+  const port = 46000 + Math.floor(Math.random() * 4000);
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  await sleep(300);
+  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+describe('two API instances with the Socket.io Redis adapter', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  let a: TestEnvironment;
+  let b: TestEnvironment;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    if (!redis) return;
+    a = await createTestEnvironment({ label: 'calls_instances', env: { REDIS_URL: redis.url } });
+    b = await createTestEnvironment({
+      databaseUrl: a.databaseUrl,
+      keepDatabase: true,
+      env: { REDIS_URL: redis.url },
+    });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    redis?.stop();
+  });
+
+  it('rings, answers, relays and ends a call whose parties are on different instances; presence spans both', async () => {
+    if (!redis) {
+      console.warn('redis-server not found and TEST_REDIS_URL unset: multi-instance test skipped');
+      return;
+    }
+    const shop = await createShop(a);
+    const customer = await a.registerCustomer();
+    const phone = await connectCalls(a, customer);
+    expect(await phone.request('presence:subscribe', { shopId: shop.shopId })).toMatchObject({
+      presence: { online: false },
+    });
+    const seller = await connectCalls(b, shop.owner);
+    expect(await phone.next('presence:shop')).toEqual({ shopId: shop.shopId, online: true, available: true });
+    // Instance A sees the seller connected to B: the call rings instead of being missed.
+    const call = await customerCalls(a, customer, shop, phone);
+    expect(call.status).toBe('ringing');
+    expect((await seller.next<{ call: CallDto }>('call:incoming')).call.id).toBe(call.id);
+    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: true });
+    expect(await phone.next('call:accepted')).toMatchObject({ role: 'caller' });
+    await phone.request('call:signal', {
+      callId: call.id,
+      signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } },
+    });
+    expect(await seller.next('call:signal')).toMatchObject({ callId: call.id });
+    await seller.request('call:hangup', { callId: call.id });
+    expect(await phone.next('call:ended')).toMatchObject({ call: { status: 'ended' } });
+    seller.close();
+    expect(await phone.next('presence:shop', (p: { online: boolean }) => !p.online)).toMatchObject({
+      online: false,
+    });
+    phone.close();
+  });
+});
