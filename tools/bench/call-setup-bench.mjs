@@ -5,7 +5,10 @@
 // WebRTC page (two peer connections exchanging SDP and candidates through a bare Socket.io
 // relay). Same Chromium, same fake camera, same loopback-only network namespace.
 //
-//   npm run bench:call-setup -- [--runs=9] [--warmup=1]
+//   npm run bench:call-setup -- [--runs=9] [--warmup=1] [--trace] [--what-if-ice-cache]
+//
+// --trace prints where the time goes in each run; --what-if-ice-cache answers the customer's
+// ICE-servers request from a copy fetched earlier (what prefetching them would save).
 //
 // It starts the built API (dist/apps/api/main.js, build it first) on a fresh embedded
 // PostgreSQL with the demo data. Not a test: it prints figures.
@@ -188,7 +191,7 @@ async function startBare() {
  * 4 ms from creation; the same probe for both pages). With `autoAccept`, clicks "Accept" the
  * moment the ringing dialog appears (the seller side).
  */
-function probe(autoAccept) {
+function probe({ autoAccept, iceCache }) {
   const w = window;
   const now = () => performance.timeOrigin + performance.now();
   w.__bench = { clickAt: null, firstFrameAt: null, trace: [] };
@@ -205,8 +208,20 @@ function probe(autoAccept) {
   );
   // Where the time goes (printed with --trace): requests, media, negotiation steps.
   const nativeFetch = w.fetch.bind(w);
+  let iceServers = null;
   w.fetch = async (input, init) => {
     const url = String(input instanceof Request ? input.url : input).replace(location.origin, '');
+    // --what-if-ice-cache: the answer to the ICE-servers request is reused, as a client that
+    // fetched them ahead of the call would.
+    if (iceCache && url.startsWith('/api/v2/calls/ice-servers')) {
+      if (iceServers) {
+        mark('ice-servers from cache');
+        return new Response(iceServers, { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+      const res = await nativeFetch(input, init);
+      iceServers = await res.clone().text();
+      return res;
+    }
     mark(`fetch ${url.split('?')[0]}`);
     const res = await nativeFetch(input, init);
     mark(`fetched ${url.split('?')[0]}`);
@@ -315,10 +330,10 @@ async function launch() {
   });
 }
 
-async function personPage(browser, baseURL, autoAccept) {
+async function personPage(browser, baseURL, autoAccept, iceCache = false) {
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['camera', 'microphone'], { origin: baseURL });
-  await context.addInitScript(probe, autoAccept);
+  await context.addInitScript(probe, { autoAccept, iceCache });
   return context.newPage();
 }
 
@@ -342,7 +357,7 @@ async function ourApps(browser, apiUrl) {
   ).json();
   const productPath = `/products/${products.items[0].id}`;
 
-  const customer = await personPage(browser, apiUrl, false);
+  const customer = await personPage(browser, apiUrl, false, Boolean(args['what-if-ice-cache']));
   await customer.goto(`/login?returnUrl=${encodeURIComponent(productPath)}`);
   await customer.getByLabel('Email').fill('customer@demo.shop');
   await customer.getByLabel('Password').fill(PASSWORD);

@@ -29,6 +29,7 @@ function option(name: string, fallback: number): number {
 const CALLS = option('calls', 500);
 const CLIENTS = Math.max(option('clients', 1000), CALLS * 2);
 const SIGNALS = option('signals', 6);
+const SEQUENTIAL = option('sequential', 50);
 const BUILD = !process.argv.includes('--no-build');
 const FLOW_TIMEOUT_MS = 30_000;
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -273,6 +274,9 @@ interface FlowResult {
 }
 
 interface Figures {
+  /** Ring latency of calls placed one at a time (no queueing): the per-call cost. */
+  quietRingP50: number;
+  quietRingP99: number;
   connectSeconds: number;
   memoryPerSocketKb: number;
   ringP50: number;
@@ -286,9 +290,19 @@ interface Figures {
   errorKinds: Record<string, number>;
 }
 
+/** Calls placed one after another, each finished before the next starts. */
+async function runQuiet(
+  flow: (i: number) => Promise<FlowResult>,
+): Promise<{ quietRingP50: number; quietRingP99: number }> {
+  const rings: number[] = [];
+  for (let k = 0; k < SEQUENTIAL; k++) rings.push((await flow(k % CALLS)).ring);
+  rings.sort((a, b) => a - b);
+  return { quietRingP50: percentile(rings, 0.5), quietRingP99: percentile(rings, 0.99) };
+}
+
 async function runFlows(
   flow: (i: number) => Promise<FlowResult>,
-): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb'>> {
+): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb' | 'quietRingP50' | 'quietRingP99'>> {
   const started = performance.now();
   const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => flow(i)));
   const seconds = (performance.now() - started) / 1000;
@@ -350,7 +364,7 @@ async function benchBare(): Promise<Figures> {
       auths,
     );
     // Client i < CALLS calls client CALLS + i, as customers call sellers in the API run.
-    const flows = await runFlows(async (i) => {
+    const flow = async (i: number): Promise<FlowResult> => {
       const caller = sockets[i];
       const callee = sockets[CALLS + i];
       const callId = `call-${i}`;
@@ -371,9 +385,11 @@ async function benchBare(): Promise<Figures> {
       await ack(caller, 'call:hangup', { callId, to: callee.id });
       await ended;
       return { ring: ring.at - t0, setup, total: performance.now() - t0 };
-    });
+    };
+    const flows = await runFlows(flow);
+    const quiet = await runQuiet(flow);
     sockets.forEach((s) => s.disconnect());
-    return { connectSeconds, memoryPerSocketKb, ...flows };
+    return { connectSeconds, memoryPerSocketKb, ...flows, ...quiet };
   } finally {
     await stopChild(child);
   }
@@ -444,7 +460,7 @@ async function benchApi(): Promise<Figures> {
     );
     const customerSockets = sockets.slice(0, customers.length);
     const sellerSockets = sockets.slice(customers.length);
-    const flows = await runFlows(async (i) => {
+    const flow = async (i: number): Promise<FlowResult> => {
       const customer = customers[i];
       const seller = sellers[i];
       const caller = customerSockets[i];
@@ -473,9 +489,11 @@ async function benchApi(): Promise<Figures> {
       await ack(caller, 'call:hangup', { callId: call.id });
       await ended;
       return { ring: ring.at - t0, setup, total: performance.now() - t0 };
-    });
+    };
+    const flows = await runFlows(flow);
+    const quiet = await runQuiet(flow);
     sockets.forEach((s) => s.disconnect());
-    return { connectSeconds, memoryPerSocketKb, ...flows };
+    return { connectSeconds, memoryPerSocketKb, ...flows, ...quiet };
   } finally {
     await stopChild(child);
     await database.stop();
@@ -491,6 +509,8 @@ function report(bare: Figures, api: Figures): string {
     ['ring latency p50 (ms)', bare.ringP50, api.ringP50],
     ['ring latency p95 (ms)', bare.ringP95, api.ringP95],
     ['ring latency p99 (ms)', bare.ringP99, api.ringP99],
+    ['ring latency, one call at a time, p50 (ms)', bare.quietRingP50, api.quietRingP50],
+    ['ring latency, one call at a time, p99 (ms)', bare.quietRingP99, api.quietRingP99],
     ['setup (initiate -> answer relayed) p50 (ms)', bare.setupP50, api.setupP50],
     ['setup p99 (ms)', bare.setupP99, api.setupP99],
     ['full flows per second', bare.throughput, api.throughput],
@@ -502,7 +522,7 @@ function report(bare: Figures, api: Figures): string {
   const cpus = os.cpus();
   const lines = [
     `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
-    `Run: ${CLIENTS} connected clients, ${CALLS} concurrent call flows (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
+    `Run: ${CLIENTS} connected clients, ${CALLS} concurrent call flows then ${SEQUENTIAL} one at a time (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
     '',
     `| figure | bare Socket.io relay | Callshop API | API / bare |`,
     `| --- | ---: | ---: | ---: |`,
@@ -527,7 +547,11 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'calls-bench.json'),
-    JSON.stringify({ clients: CLIENTS, calls: CALLS, signals: SIGNALS, bare, api }, null, 2),
+    JSON.stringify(
+      { clients: CLIENTS, calls: CALLS, signals: SIGNALS, sequential: SEQUENTIAL, bare, api },
+      null,
+      2,
+    ),
   );
   writeFileSync(join(out, 'calls-bench.md'), `${text}\n`);
 }
