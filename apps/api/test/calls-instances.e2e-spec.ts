@@ -64,12 +64,29 @@ describe('two API instances with the Socket.io Redis adapter', () => {
       signal: { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } },
     });
     expect(await seller.next('call:signal')).toMatchObject({ callId: call.id });
+    // The seller's instance has now seen the binding; the customer reconnects on the other
+    // instance and resumes: the seller's next signal must reach the new socket.
+    const answer = { kind: 'description', description: { type: 'answer', sdp: SDP_OFFER } };
+    expect(await seller.request('call:signal', { callId: call.id, signal: answer })).toEqual({ ok: true });
+    await phone.next('call:signal');
+    phone.close();
+    expect(await seller.next('call:peer-disconnected')).toMatchObject({ callId: call.id });
+    const phone2 = await connectCalls(a, customer);
+    expect(await phone2.request('call:resume', { callId: call.id })).toMatchObject({
+      ok: true,
+      role: 'caller',
+    });
+    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id });
+    await sleep(100);
+    expect(await seller.request('call:signal', { callId: call.id, signal: answer })).toEqual({ ok: true });
+    expect(await phone2.next('call:signal')).toMatchObject({ callId: call.id });
     await seller.request('call:hangup', { callId: call.id });
-    expect(await phone.next('call:ended')).toMatchObject({ call: { status: 'ended' } });
+    expect(await phone2.next('call:ended')).toMatchObject({ call: { status: 'ended' } });
+    await phone2.request('presence:subscribe', { shopId: shop.shopId });
     seller.close();
-    expect(await phone.next('presence:shop', (p: { online: boolean }) => !p.online)).toMatchObject({
+    expect(await phone2.next('presence:shop', (p: { online: boolean }) => !p.online)).toMatchObject({
       online: false,
     });
-    phone.close();
+    phone2.close();
   });
 });

@@ -61,6 +61,12 @@ const RATE_LIMITED = {
   error: { code: 'RATE_LIMITED', message: 'Too many messages: slow down' },
 } as const;
 
+type CallBindingRow = NonNullable<Awaited<ReturnType<CallsService['findBinding']>>>;
+
+const BINDING_TTL_MS = 10_000;
+const MAX_CACHED_BINDINGS = 50_000;
+const BINDING_CHANGED = 'calls:binding-changed';
+
 /** Watching more shops than this from one socket is refused. */
 const MAX_PRESENCE_SUBSCRIPTIONS = 50;
 
@@ -117,6 +123,13 @@ export class CallGateway
 {
   private readonly logger = new Logger('CallGateway');
   private redis: Redis[] = [];
+  /**
+   * Parties and bound devices of accepted calls that local sockets signal in, so a relayed
+   * signal does not read PostgreSQL each time. An entry is dropped whenever the binding
+   * changes (answer, resume, device lost, end) on this instance, on a `calls:binding-changed`
+   * message from another instance, and after `BINDING_TTL_MS` at the latest.
+   */
+  private readonly bindings = new Map<string, { binding: CallBindingRow; expires: number }>();
   /** Set while the application shuts down: sockets closing then are not calls dropping (the next start-up sweeps). */
   private closing = false;
 
@@ -199,6 +212,9 @@ export class CallGateway
       this.redis = [pub, sub];
       await Promise.all([pub.connect(), sub.connect()]);
       this.server.server.adapter(createAdapter(pub, sub, { key: 'callshop' }));
+      this.server.on(BINDING_CHANGED, (callId: unknown) => {
+        if (typeof callId === 'string') this.bindings.delete(callId);
+      });
       this.logger.log('Socket.io Redis adapter installed: calls and presence span every instance');
     }
     await this.calls.start();
@@ -217,6 +233,7 @@ export class CallGateway
     if (!user || this.closing) return;
     try {
       for (const { record, side } of await this.calls.deviceLost(socket.id)) {
+        this.forgetBinding(record.call.id);
         const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
         if (record.call.status === 'accepted' && other) {
           this.server.to(other).emit('call:peer-disconnected', {
@@ -263,17 +280,37 @@ export class CallGateway
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
       const b = await this.calls.resume(user, callId, socket.id);
+      this.forgetBinding(callId);
       const other = b.role === 'caller' ? b.record.calleeDeviceId : b.record.callerDeviceId;
       if (b.reconnected && other) this.server.to(other).emit('call:peer-reconnected', { callId });
       return binding(b);
     });
   }
 
+  /** Drops a call's cached binding here and on every other instance. */
+  private forgetBinding(callId: string): void {
+    this.bindings.delete(callId);
+    if (this.redis.length) this.server.serverSideEmit(BINDING_CHANGED, callId);
+  }
+
+  private async bindingOf(callId: string): Promise<CallBindingRow | null> {
+    const cached = this.bindings.get(callId);
+    if (cached && cached.expires > Date.now()) return cached.binding;
+    const binding = await this.calls.findBinding(callId);
+    if (binding?.status === 'accepted' && binding.callerDeviceId && binding.calleeDeviceId) {
+      if (this.bindings.size >= MAX_CACHED_BINDINGS) this.bindings.clear();
+      this.bindings.set(callId, { binding, expires: Date.now() + BINDING_TTL_MS });
+    } else {
+      this.bindings.delete(callId);
+    }
+    return binding;
+  }
+
   /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
   signal(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const message = must(parseSignal(body));
-      const record = await this.calls.findBinding(message.callId);
+      const record = await this.bindingOf(message.callId);
       if (!record || !participation(record, user)) {
         return fail('FORBIDDEN', 'You are not a party to a call with this id');
       }
@@ -414,6 +451,7 @@ export class CallGateway
 
   @OnEvent(CallAnsweredEvent.NAME)
   onCallAnswered(e: CallAnsweredEvent): void {
+    this.forgetBinding(e.record.call.id);
     const { call, callerDeviceId, calleeDeviceId, staffId } = e.record;
     const byCustomer = call.initiatedBy === 'customer';
     const callerRoom = byCustomer ? rooms.user(call.customer.id) : rooms.user(staffId ?? '');
@@ -435,6 +473,7 @@ export class CallGateway
 
   @OnEvent(CallEndedEvent.NAME)
   onCallEnded(e: CallEndedEvent): void {
+    this.forgetBinding(e.record.call.id);
     const { call } = e.record;
     this.server.to([rooms.user(call.customer.id), rooms.shop(call.shop.id)]).emit('call:ended', { call });
   }
