@@ -461,6 +461,33 @@ describe('calls: refusals, bad input, presence, callbacks (real API, PostgreSQL)
     });
   });
 
+  it('documents every calls route in Swagger with bearer auth and its error responses', async () => {
+    const doc = await env.http().get('/api/docs-json').expect(200);
+    const routes: [string, string, string[]][] = [
+      ['/api/v2/video-call/seller-info/{sellerId}', 'get', ['401', '404']],
+      ['/api/v2/video-call/product-seller/{productId}', 'get', ['404']],
+      ['/api/v2/video-call/initiate', 'post', ['400', '401', '403', '404', '409']],
+      ['/api/v2/calls', 'get', ['400', '401']],
+      ['/api/v2/calls/active', 'get', ['401']],
+      ['/api/v2/calls/summary', 'get', ['401', '403']],
+      ['/api/v2/calls/ice-servers', 'get', ['401']],
+      ['/api/v2/calls/contacts', 'get', ['401', '403']],
+      ['/api/v2/calls/{id}', 'get', ['400', '401', '404']],
+      ['/api/v2/calls/{id}/cancel', 'post', ['403', '404', '409']],
+      ['/api/v2/calls/{id}/decline', 'post', ['403', '404', '409']],
+      ['/api/v2/calls/{id}/hangup', 'post', ['403', '404', '409']],
+      ['/api/v2/callbacks', 'post', ['400', '401', '403', '404', '409']],
+      ['/api/v2/callbacks', 'get', ['400', '401']],
+      ['/api/v2/callbacks/{id}', 'patch', ['400', '401', '403', '404', '409']],
+    ];
+    for (const [path, method, errors] of routes) {
+      const op = doc.body.paths[path]?.[method];
+      expect({ path, method, documented: !!op }).toEqual({ path, method, documented: true });
+      expect(op.security).toEqual([{ bearer: [] }]);
+      for (const status of errors) expect(Object.keys(op.responses)).toContain(status);
+    }
+  });
+
   describe('seed endpoints and ICE servers', () => {
     it('seller-info names the shop, its phone and whether it takes calls', async () => {
       const res = await env
