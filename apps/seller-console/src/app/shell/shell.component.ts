@@ -75,9 +75,7 @@ import { AvailabilityService } from './availability.service';
         </div>
         <div class="me">
           @if (notificationsAsk()) {
-            <button mat-button type="button" (click)="enableNotifications()">
-              Enable notifications
-            </button>
+            <button mat-button type="button" (click)="enableNotifications()">Enable notifications</button>
           }
           <span class="me__name">{{ session.user()?.name }}</span>
           <button mat-stroked-button type="button" (click)="logout()" [disabled]="calls.busy()">
