@@ -272,3 +272,39 @@ describe('restart: a new API instance on the same database closes what the previ
     }
   });
 });
+
+describe('callee going away while ringing (long ring timeout, short grace)', () => {
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({
+      label: 'calls_away',
+      env: { CALL_RING_TIMEOUT_MS: '30000', CALL_RECONNECT_GRACE_MS: String(GRACE_MS) },
+    });
+  });
+  afterAll(() => env.close());
+
+  it('the last available seller device going away ends a ringing call as missed (offline); a reload does not', async () => {
+    const shop = await createShop(env);
+    const customer = await env.registerCustomer();
+    const phone = await connectCalls(env, customer);
+    // A reload: the tab goes and comes back at once; the call keeps ringing on the new tab.
+    const tab = await connectCalls(env, shop.owner);
+    const first = await customerCalls(env, customer, shop, phone);
+    await tab.next('call:incoming');
+    tab.close();
+    const reloaded = await connectCalls(env, shop.owner);
+    expect(await reloaded.next('call:incoming')).toMatchObject({ call: { id: first.id } });
+    await sleep(GRACE_MS + 300);
+    expect(phone.received('call:ended')).toHaveLength(0);
+    await phone.request('call:cancel', { callId: first.id });
+    await phone.next('call:ended');
+    // The seller leaves for good (or turns unavailable): the caller learns it well before the ring timeout.
+    const second = await customerCalls(env, customer, shop, phone);
+    await reloaded.next('call:incoming', (p: { call: CallDto }) => p.call.id === second.id);
+    reloaded.close();
+    const ended = await phone.next<{ call: CallDto }>('call:ended', undefined, GRACE_MS + 2000);
+    expect(ended.call).toMatchObject({ id: second.id, status: 'missed', endReason: 'offline' });
+    phone.close();
+  });
+});

@@ -242,8 +242,13 @@ export class CallGateway
           });
         }
       }
-      if (user.shopId) await this.pushShopPresence(user.shopId);
-      else if (!(await this.presence.isUserOnline(user.id))) await this.pushCustomerPresence(user.id, false);
+      if (user.shopId) {
+        const presence = await this.pushShopPresence(user.shopId);
+        if (!presence.available) this.calls.calleeMayBeGone({ shopId: user.shopId });
+      } else if (!(await this.presence.isUserOnline(user.id))) {
+        await this.pushCustomerPresence(user.id, false);
+        this.calls.calleeMayBeGone({ customerId: user.id });
+      }
     } catch (e) {
       this.logger.warn(`Cleaning up socket of user ${user.id} failed: ${(e as Error).message}`);
     }
@@ -358,7 +363,9 @@ export class CallGateway
       else devices.socketsLeave(rooms.shopAvailable(shopId));
       for (const s of await this.server.in(rooms.user(user.id)).local.fetchSockets())
         s.data.available = available;
-      return { presence: await this.pushShopPresence(shopId) };
+      const presence = await this.pushShopPresence(shopId);
+      if (!presence.available) this.calls.calleeMayBeGone({ shopId });
+      return { presence };
     });
   }
 

@@ -519,6 +519,41 @@ export class CallsService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * The callee side of ringing calls went away (the shop's last available staff device, or the
+   * customer's last device). After a short wait, so a page reload does not end the call,
+   * calls still ringing there with nobody left to ring become missed / offline at once instead
+   * of ringing out the full timeout.
+   */
+  calleeMayBeGone(side: { shopId: string } | { customerId: string }): void {
+    const key = 'shopId' in side ? `shop:${side.shopId}:away` : `customer:${side.customerId}:away`;
+    this.setTimer(key, Math.min(5000, this.config.reconnectGraceMs), async () => {
+      if ('shopId' in side) {
+        if ((await this.presence.shopStatus(side.shopId)).available) return;
+        await this.transitionWhere(
+          'missed',
+          `c.shop_id = $1 AND c.initiated_by = 'customer' AND c.staff_id IS NULL`,
+          [side.shopId],
+          {
+            from: ['ringing'],
+            reason: 'offline',
+          },
+        );
+      } else {
+        if (await this.presence.isUserOnline(side.customerId)) return;
+        await this.transitionWhere(
+          'missed',
+          `c.customer_id = $1 AND c.initiated_by = 'shop'`,
+          [side.customerId],
+          {
+            from: ['ringing'],
+            reason: 'offline',
+          },
+        );
+      }
+    });
+  }
+
   /** Ring deadline passed: missed for both sides. Returns false when the call was no longer ringing. */
   async expireRinging(callId: string): Promise<boolean> {
     const done = await this.transitionWhere('missed', 'c.id = $1', [callId], {
