@@ -108,6 +108,8 @@ const binding = (b: DeviceBinding): CallBinding => ({ call: b.record.call, role:
 @WebSocketGateway({
   namespace: CALL_SOCKET_NAMESPACE,
   path: CALL_SOCKET_PATH,
+  // Browsers' origins are checked against the allow-list in the namespace middleware (which
+  // answers `origin not allowed`); the transport itself only needs to let the handshake through.
   cors: { origin: true, credentials: true },
   // Room for the largest SDP allowed plus framing; larger frames close the connection.
   maxHttpBufferSize: SIGNAL_LIMITS.sdpMax * 2 + 16 * 1024,
@@ -256,32 +258,32 @@ export class CallGateway
 
   // ---------------------------------------------------------------- messages
 
-  accept(socket: CallSocket, body: unknown) {
+  private accept(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
       return binding(await this.calls.accept(user, callId, socket.id));
     });
   }
 
-  decline(socket: CallSocket, body: unknown) {
+  private decline(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.decline(user, must(parseCallId(body)).callId),
     }));
   }
 
-  cancel(socket: CallSocket, body: unknown) {
+  private cancel(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.cancel(user, must(parseCallId(body)).callId),
     }));
   }
 
-  hangup(socket: CallSocket, body: unknown) {
+  private hangup(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => ({
       call: await this.calls.hangup(user, must(parseCallId(body)).callId),
     }));
   }
 
-  resume(socket: CallSocket, body: unknown) {
+  private resume(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
       const b = await this.calls.resume(user, callId, socket.id);
@@ -312,7 +314,7 @@ export class CallGateway
   }
 
   /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
-  signal(socket: CallSocket, body: unknown) {
+  private signal(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const message = must(parseSignal(body));
       const record = await this.bindingOf(message.callId);
@@ -331,7 +333,7 @@ export class CallGateway
     });
   }
 
-  subscribe(socket: CallSocket, body: unknown) {
+  private subscribe(socket: CallSocket, body: unknown) {
     return this.handle(socket, async () => {
       const { shopId } = must(parseShopId(body));
       const room = rooms.presence(shopId);
@@ -345,7 +347,7 @@ export class CallGateway
     });
   }
 
-  unsubscribe(socket: CallSocket, body: unknown) {
+  private unsubscribe(socket: CallSocket, body: unknown) {
     return this.handle(socket, async () => {
       socket.leave(rooms.presence(must(parseShopId(body)).shopId));
       return {};
@@ -353,7 +355,7 @@ export class CallGateway
   }
 
   /** A seller takes calls or not, on all their devices. */
-  setAvailable(socket: CallSocket, body: unknown) {
+  private setAvailable(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       if (!user.shopId) fail('FORBIDDEN', 'Only sellers set their availability');
       const shopId = user.shopId as string;
