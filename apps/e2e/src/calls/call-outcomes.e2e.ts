@@ -84,7 +84,11 @@ describe('call outcomes between two browsers', () => {
     ).resolves.toBe(true);
     await expect(waitForText(customer.getByTestId('call-outcome'), 'Call cancelled')).resolves.toBe(true);
     // The call the seller never got to is highlighted in the history.
-    const row = seller.locator('[data-testid="call-row"][data-status="cancelled"]').first();
+    const row = seller
+      .locator('[data-testid="call-row"][data-status="cancelled"]')
+      .filter({ hasText: CUSTOMERS.casey.name })
+      .filter({ hasText: 'Portable Bluetooth Speaker' })
+      .first();
     await row.waitFor({ timeout: UI_TIMEOUT });
     expect(await row.textContent()).toContain(CUSTOMERS.casey.name);
     expect(await row.getAttribute('class')).toContain('row--missed');
@@ -107,7 +111,11 @@ describe('call outcomes between two browsers', () => {
       waitForText(customer.getByTestId('call-outcome'), `No answer from ${SHOP.name}`),
     ).resolves.toBe(true);
     await expect(waitFor(async () => (await missedToday(seller)) === missedBefore + 1)).resolves.toBe(true);
-    const row = seller.locator('[data-testid="call-row"][data-status="missed"]').first();
+    const row = seller
+      .locator('[data-testid="call-row"][data-status="missed"]')
+      .filter({ hasText: CUSTOMERS.casey.name })
+      .filter({ hasText: 'Studio Monitor Headphones' })
+      .first();
     await row.waitFor({ timeout: UI_TIMEOUT });
     expect(await row.getAttribute('class')).toContain('row--missed');
     expect(await seller.getByTestId('calls-attention').textContent()).toMatch(/[1-9]/);

@@ -99,7 +99,10 @@ describe('seller console: a new shop', () => {
     await row.getByRole('button', { name: 'Delete Brass Desk Lamp' }).click();
     await row.getByRole('button', { name: 'Confirm delete Brass Desk Lamp' }).click();
     await page.getByText('Brass Desk Lamp was deleted.').waitFor({ timeout: UI_TIMEOUT });
-    expect(await page.getByTestId('product-row').count()).toBe(0);
+    await expect(waitFor(async () => (await page.getByTestId('product-row').count()) === 0)).resolves.toBe(
+      true,
+    );
+    await page.getByText('No products yet').waitFor();
 
     // The owner adds a staff member.
     await page.getByRole('link', { name: 'Staff' }).click();
