@@ -27,7 +27,15 @@ export type Ack<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; e
 /** WebRTC negotiation payloads relayed between the two devices of a live call. */
 export type SignalPayload =
   | { kind: 'description'; description: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string } }
-  | { kind: 'candidate'; candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null }
+  | {
+      kind: 'candidate';
+      candidate: {
+        candidate: string;
+        sdpMid?: string | null;
+        sdpMLineIndex?: number | null;
+        usernameFragment?: string | null;
+      } | null;
+    }
   | { kind: 'media'; audio: boolean; video: boolean };
 
 export const SIGNAL_LIMITS = {
@@ -67,13 +75,21 @@ export interface CallClientEvents {
   'presence:subscribe': (p: { shopId: string }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
   'presence:unsubscribe': (p: { shopId: string }, ack: (r: Ack) => void) => void;
   /** Sellers only: take calls or not. */
-  'presence:set-available': (p: { available: boolean }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
+  'presence:set-available': (
+    p: { available: boolean },
+    ack: (r: Ack<{ presence: ShopPresence }>) => void,
+  ) => void;
 }
 
 /** Messages the server pushes. */
 export interface CallServerEvents {
   /** Sent once after the handshake: who this socket is. */
-  'session:ready': (p: { userId: string; shopId?: string; available?: boolean; activeCall: CallDto | null }) => void;
+  'session:ready': (p: {
+    userId: string;
+    shopId?: string;
+    available?: boolean;
+    activeCall: CallDto | null;
+  }) => void;
   /** Rings every online device of the callee. */
   'call:incoming': (p: { call: CallDto }) => void;
   /** The callee accepted; sent to the caller's devices and the answering device. */

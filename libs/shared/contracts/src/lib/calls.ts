@@ -6,14 +6,7 @@ export const CALL_TYPES: readonly CallType[] = ['video', 'audio'] as const;
 
 /** Every state a call can be in. `ringing` and `accepted` are live; the rest are final. */
 export type CallStatus =
-  | 'ringing'
-  | 'accepted'
-  | 'declined'
-  | 'cancelled'
-  | 'missed'
-  | 'busy'
-  | 'ended'
-  | 'failed';
+  'ringing' | 'accepted' | 'declined' | 'cancelled' | 'missed' | 'busy' | 'ended' | 'failed';
 export const CALL_STATUSES: readonly CallStatus[] = [
   'ringing',
   'accepted',
@@ -43,14 +36,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]
 
 /** Why a call is over. */
 export type CallEndReason =
-  | 'hangup'
-  | 'declined'
-  | 'cancelled'
-  | 'timeout'
-  | 'offline'
-  | 'busy'
-  | 'connection_lost'
-  | 'error';
+  'hangup' | 'declined' | 'cancelled' | 'timeout' | 'offline' | 'busy' | 'connection_lost' | 'error';
 
 /** Which side started the call. */
 export type CallInitiator = 'customer' | 'shop';
