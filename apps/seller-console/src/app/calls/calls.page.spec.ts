@@ -1,0 +1,159 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { CallbackRequestDto, CallHistoryItem, Page, ShopContactDto } from '@callshop/contracts';
+import { SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { CallManager } from '@callshop/web/calls-ui';
+import { CallSummaryStore } from './call-summary.store';
+import { CallsPage } from './calls.page';
+
+const shop = { id: 'shop-1', name: 'Northwind Audio', isPlatform: false };
+const product = { id: 'p1', name: 'Studio Headphones', price: 12999, currency: 'USD', image: null };
+
+function call(
+  id: string,
+  customer: { id: string; name: string },
+  status: CallHistoryItem['status'],
+): CallHistoryItem {
+  return {
+    id,
+    type: 'video',
+    status,
+    endReason: null,
+    initiatedBy: 'customer',
+    direction: 'incoming',
+    customer,
+    shop,
+    staff: null,
+    product,
+    createdAt: '2026-11-24T10:00:00Z',
+    ringDeadlineAt: null,
+    answeredAt: null,
+    endedAt: null,
+    durationSeconds: status === 'ended' ? 75 : null,
+  };
+}
+
+const page = <T>(items: T[]): Page<T> => ({ items, total: items.length, page: 1, limit: 20 });
+const casey = { id: 'c1', name: 'Casey Customer' };
+const stranger = { id: 'c9', name: 'Someone Else' };
+
+function setup() {
+  const placeCall = jest.fn().mockResolvedValue(undefined);
+  const refresh = jest.fn();
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([]),
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      { provide: SESSION_STORAGE_KEY, useValue: 'test.session' },
+      { provide: CallManager, useValue: { busy: signal(false), placeCall } },
+      {
+        provide: CallSummaryStore,
+        useValue: {
+          summary: signal({ missedToday: 2, missedTotal: 5, openCallbacks: 1 }),
+          changes: signal(0),
+          refresh,
+        },
+      },
+    ],
+  });
+  const fixture = TestBed.createComponent(CallsPage);
+  const http = TestBed.inject(HttpTestingController);
+  return { fixture, http, placeCall, refresh, el: fixture.nativeElement as HTMLElement };
+}
+
+async function respond(
+  { fixture, http }: ReturnType<typeof setup>,
+  data: { calls: CallHistoryItem[]; callbacks: CallbackRequestDto[]; contacts: ShopContactDto[] },
+) {
+  fixture.detectChanges();
+  await fixture.whenStable();
+  http.expectOne((r) => r.url === '/api/v2/calls').flush(page(data.calls));
+  http.expectOne((r) => r.url === '/api/v2/callbacks').flush(page(data.callbacks));
+  http.expectOne('/api/v2/calls/contacts').flush(data.contacts);
+  await fixture.whenStable();
+  fixture.detectChanges();
+}
+
+const caseyContact: ShopContactDto = {
+  customer: casey,
+  phoneNumber: '+1 555 010 4455',
+  lastContactAt: '2026-11-24T10:00:00Z',
+  online: true,
+};
+
+describe('CallsPage', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('shows the counts, highlights missed calls and offers call-backs only to contacts', async () => {
+    const t = setup();
+    await respond(t, {
+      calls: [call('k1', casey, 'missed'), call('k2', stranger, 'ended')],
+      callbacks: [],
+      contacts: [caseyContact],
+    });
+    expect(t.el.querySelector('[data-testid="missed-today"]')?.textContent).toBe('2');
+    expect(t.el.querySelector('[data-testid="open-callbacks"]')?.textContent).toBe('1');
+    const rows = [...t.el.querySelectorAll<HTMLElement>('[data-testid="call-row"]')];
+    expect(rows.map((r) => r.classList.contains('row--missed'))).toEqual([true, false]);
+    expect(rows[0].querySelector('[data-testid="call-status"]')?.textContent?.trim()).toBe('Missed');
+    expect(rows[1].querySelector('[data-testid="call-duration"]')?.textContent?.trim()).toBe('1:15');
+
+    const [caseyButton] = [...rows[0].querySelectorAll('button')].filter((b) =>
+      b.textContent?.includes('Call back'),
+    );
+    expect(caseyButton.getAttribute('aria-label')).toBe('Call back Casey Customer by video');
+    expect(rows[0].querySelector('[data-testid="phone-link"]')?.getAttribute('href')).toBe(
+      'tel:+15550104455',
+    );
+    // Never contacted the shop: no way to call them.
+    expect(rows[1].textContent).not.toContain('Call back');
+    expect(rows[1].querySelector('[data-testid="phone-link"]')).toBeNull();
+
+    caseyButton.click();
+    expect(t.placeCall).toHaveBeenCalledWith({
+      type: 'video',
+      customerId: 'c1',
+      productId: 'p1',
+      displayName: 'Casey Customer',
+    });
+  });
+
+  it('marks a callback request done and takes it off the open list', async () => {
+    const t = setup();
+    const request: CallbackRequestDto = {
+      id: 'cb1',
+      customer: casey,
+      customerPhone: '+1 555 010 4455',
+      shop,
+      product,
+      note: 'After 5 pm',
+      preference: 'phone',
+      status: 'open',
+      handledBy: null,
+      createdAt: '2026-11-24T10:00:00Z',
+      handledAt: null,
+    };
+    await respond(t, { calls: [], callbacks: [request], contacts: [] });
+    const item = t.el.querySelector<HTMLElement>('[data-testid="callback-request"]');
+    expect(item?.textContent).toContain('After 5 pm');
+    // The request itself makes Casey a contact: the number is offered even before the list reloads.
+    expect(item?.querySelector('[data-testid="phone-link"]')?.getAttribute('href')).toBe('tel:+15550104455');
+
+    const done = [...(item?.querySelectorAll('button') ?? [])].find((b) =>
+      b.textContent?.includes('Mark done'),
+    );
+    done?.click();
+    const patch = t.http.expectOne('/api/v2/callbacks/cb1');
+    expect(patch.request.method).toBe('PATCH');
+    expect(patch.request.body).toEqual({ status: 'done' });
+    patch.flush({ ...request, status: 'done', handledBy: { id: 's1', name: 'Nora' } });
+    await t.fixture.whenStable();
+    t.fixture.detectChanges();
+    expect(t.el.querySelector('[data-testid="callback-request"]')).toBeNull();
+    expect(t.refresh).toHaveBeenCalled();
+  });
+});
