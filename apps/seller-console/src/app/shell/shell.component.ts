@@ -40,9 +40,8 @@ import { AvailabilityService } from './availability.service';
           <a mat-button routerLink="/calls" routerLinkActive="active" ariaCurrentWhenActive="page">
             Calls
             @if (attention() > 0) {
-              <span class="count" data-testid="calls-attention" [attr.aria-label]="attentionLabel()">{{
-                attention()
-              }}</span>
+              <span class="count" data-testid="calls-attention" aria-hidden="true">{{ attention() }}</span>
+              <span class="cs-visually-hidden">({{ attentionLabel() }})</span>
             }
           </a>
           <a mat-button routerLink="/products" routerLinkActive="active" ariaCurrentWhenActive="page"
