@@ -277,6 +277,13 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     for (const tab of [tab1, tab2])
       expect(await tab.next('call:ended')).toMatchObject({ call: { status: 'cancelled' } });
     await env.http().post(`/api/v2/calls/${call.id}/cancel`).set('Authorization', customer.auth).expect(409);
+    // For the shop, a call the customer gave up on while it rang is a missed call.
+    const summary = await env
+      .http()
+      .get('/api/v2/calls/summary')
+      .set('Authorization', shop.owner.auth)
+      .expect(200);
+    expect(summary.body).toMatchObject({ missedToday: 1, missedTotal: 1 });
   });
 
   it('offline: no ring, missed (offline) at once, and the seller sees it as missed', async () => {

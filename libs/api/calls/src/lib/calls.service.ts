@@ -815,10 +815,13 @@ export class CallsService implements OnModuleDestroy {
     if (!user.shopId) throw new ForbiddenException('Only sellers have a call summary');
     const [row]: { missed_today: string; missed_total: string; open_callbacks: string }[] =
       await this.db.query(
+        // Missed, for a shop, is any customer's call nobody took: unanswered, given up while
+        // ringing, or arriving while every available staff member was busy (declines are a choice).
         `SELECT
-         (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer' AND status = 'missed'
-            AND created_at >= date_trunc('day', now())) AS missed_today,
-         (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer' AND status = 'missed') AS missed_total,
+         (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer'
+            AND status IN ('missed', 'cancelled', 'busy') AND created_at >= date_trunc('day', now())) AS missed_today,
+         (SELECT count(*) FROM calls WHERE shop_id = $1 AND initiated_by = 'customer'
+            AND status IN ('missed', 'cancelled', 'busy')) AS missed_total,
          (SELECT count(*) FROM callback_requests WHERE shop_id = $1 AND status = 'open') AS open_callbacks`,
         [user.shopId],
       );

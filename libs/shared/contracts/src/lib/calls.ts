@@ -181,7 +181,10 @@ export interface CallbackQuery extends PageQuery {
   status?: CallbackStatus;
 }
 
-/** Counts a seller console shows as badges. */
+/**
+ * Counts a seller console shows as badges. A missed call is a customer's call nobody at the
+ * shop took: status `missed`, `cancelled` (the customer gave up while it rang) or `busy`.
+ */
 export interface CallSummaryDto {
   missedToday: number;
   missedTotal: number;

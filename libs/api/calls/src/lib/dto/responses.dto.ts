@@ -100,9 +100,12 @@ export class ActiveCallDto {
 }
 
 export class CallSummaryResponseDto implements CallSummaryDto {
-  @ApiProperty() missedToday!: number;
-  @ApiProperty() missedTotal!: number;
-  @ApiProperty() openCallbacks!: number;
+  @ApiProperty({
+    description: "Customers' calls today that nobody took (missed, given up while ringing, busy)",
+  })
+  missedToday!: number;
+  @ApiProperty({ description: "All customers' calls that nobody took" }) missedTotal!: number;
+  @ApiProperty({ description: 'Callback requests still open' }) openCallbacks!: number;
 }
 
 export class IceServerResponseDto implements IceServerDto {
