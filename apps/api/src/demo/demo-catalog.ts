@@ -170,3 +170,76 @@ export const DEMO_SHOPS: DemoShop[] = [
     ],
   },
 ];
+
+/** Who talked to whom before the demo starts, so both apps show a history on first start. */
+export interface DemoCall {
+  customer: string;
+  shopOwner: string;
+  /** The staff member who answered or placed the call; defaults to the shop's owner. */
+  staff?: string;
+  product: string;
+  type: 'video' | 'audio';
+  initiatedBy: 'customer' | 'shop';
+  status: 'ended' | 'missed' | 'declined';
+  endReason: 'hangup' | 'timeout' | 'declined';
+  hoursAgo: number;
+  durationSeconds?: number;
+}
+
+export const DEMO_CALLS: DemoCall[] = [
+  {
+    customer: 'customer@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    product: 'Studio Monitor Headphones',
+    type: 'video',
+    initiatedBy: 'customer',
+    status: 'ended',
+    endReason: 'hangup',
+    hoursAgo: 50,
+    durationSeconds: 192,
+  },
+  {
+    customer: 'customer@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    staff: 'staff@demo.shop',
+    product: 'Studio Monitor Headphones',
+    type: 'audio',
+    initiatedBy: 'shop',
+    status: 'ended',
+    endReason: 'hangup',
+    hoursAgo: 49,
+    durationSeconds: 95,
+  },
+  {
+    customer: 'customer2@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    product: 'Belt-Drive Turntable',
+    type: 'video',
+    initiatedBy: 'customer',
+    status: 'missed',
+    endReason: 'timeout',
+    hoursAgo: 26,
+  },
+  {
+    customer: 'customer@demo.shop',
+    shopOwner: 'garden@demo.shop',
+    product: 'Monstera Deliciosa',
+    type: 'video',
+    initiatedBy: 'customer',
+    status: 'ended',
+    endReason: 'hangup',
+    hoursAgo: 74,
+    durationSeconds: 311,
+  },
+];
+
+export const DEMO_CALLBACKS = [
+  {
+    customer: 'customer@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    product: 'Bookshelf Speakers (pair)',
+    note: 'Are these a good fit for a small living room? Weekday evenings are best.',
+    preference: 'phone' as const,
+    hoursAgo: 20,
+  },
+];

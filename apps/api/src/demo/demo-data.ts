@@ -3,7 +3,8 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthService, Shop, User } from '@callshop/api/auth';
 import { Product } from '@callshop/api/products';
-import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_SHOPS } from './demo-catalog';
+import { Call, CallbackRequest } from '@callshop/api/calls';
+import { DEMO_CALLBACKS, DEMO_CALLS, DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_SHOPS } from './demo-catalog';
 
 /**
  * Fills an empty database with the demo marketplace. Does nothing when any account exists,
@@ -58,9 +59,74 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
       );
     }
   }
+  await seedHistory(dataSource);
   const shops = await dataSource.getRepository(Shop).count();
   new Logger('DemoData').log(
     `Seeded the demo marketplace: ${shops} shops, logins use password "${DEMO_PASSWORD}"`,
   );
   return true;
+}
+
+/** Past calls and a callback request between the demo accounts. */
+async function seedHistory(dataSource: DataSource): Promise<void> {
+  const users = await dataSource.getRepository(User).find();
+  const byEmail = (email: string) => {
+    const user = users.find((u) => u.email === email);
+    if (!user) throw new Error(`demo account ${email} is missing`);
+    return user;
+  };
+  const products = await dataSource.getRepository(Product).find();
+  const product = (name: string) => {
+    const p = products.find((x) => x.name === name);
+    if (!p) throw new Error(`demo product ${name} is missing`);
+    return {
+      productId: p.id,
+      productName: p.name,
+      productPrice: p.price,
+      productCurrency: p.currency,
+      productImage: p.images[0] ?? null,
+    };
+  };
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+  const calls = dataSource.getRepository(Call);
+  for (const c of DEMO_CALLS) {
+    const owner = byEmail(c.shopOwner);
+    const created = hoursAgo(c.hoursAgo);
+    const answered = c.status === 'ended' ? new Date(created.getTime() + 8_000) : null;
+    await calls.save(
+      calls.create({
+        customerId: byEmail(c.customer).id,
+        shopId: owner.shopId as string,
+        staffId: c.status === 'missed' ? null : byEmail(c.staff ?? c.shopOwner).id,
+        ...product(c.product),
+        type: c.type,
+        initiatedBy: c.initiatedBy,
+        status: c.status,
+        endReason: c.endReason,
+        createdAt: created,
+        ringDeadlineAt: new Date(created.getTime() + 45_000),
+        answeredAt: answered,
+        endedAt: answered
+          ? new Date(answered.getTime() + (c.durationSeconds ?? 0) * 1000)
+          : new Date(created.getTime() + 45_000),
+        durationSeconds: c.durationSeconds ?? null,
+      }),
+    );
+  }
+  const callbacks = dataSource.getRepository(CallbackRequest);
+  for (const r of DEMO_CALLBACKS) {
+    const customer = byEmail(r.customer);
+    await callbacks.save(
+      callbacks.create({
+        customerId: customer.id,
+        shopId: byEmail(r.shopOwner).shopId as string,
+        ...product(r.product),
+        note: r.note,
+        preference: r.preference,
+        phoneNumber: customer.phoneNumber,
+        status: 'open',
+        createdAt: hoursAgo(r.hoursAgo),
+      }),
+    );
+  }
 }

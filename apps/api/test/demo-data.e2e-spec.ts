@@ -1,0 +1,60 @@
+import { seedDemoData } from '../src/demo/demo-data';
+import { DEMO_PASSWORD } from '../src/demo/demo-catalog';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+
+describe('demo data', () => {
+  let env: TestEnvironment;
+  beforeAll(async () => {
+    env = await createTestEnvironment({ label: 'demo' });
+  });
+  afterAll(() => env.close());
+
+  const login = async (email: string) => {
+    const res = await env
+      .http()
+      .post('/api/v2/auth/login')
+      .send({ email, password: DEMO_PASSWORD })
+      .expect(200);
+    return `Bearer ${res.body.accessToken}`;
+  };
+
+  it('seeds an empty database once: shops, products, logins and a call history', async () => {
+    expect(await seedDemoData(env.app)).toBe(true);
+    expect(await seedDemoData(env.app)).toBe(false);
+
+    const shops = await env.http().get('/api/v2/shops').expect(200);
+    expect(shops.body.map((s: { name: string }) => s.name)).toEqual([
+      'Callshop Essentials',
+      'Greenleaf Home & Garden',
+      'Northwind Audio',
+    ]);
+    expect(shops.body[0].isPlatform).toBe(true);
+    const products = await env.http().get('/api/v2/products?limit=100').expect(200);
+    expect(products.body.total).toBe(14);
+    await env.http().get(products.body.items[0].images[0]).expect(200).expect('Content-Type', /svg/);
+
+    const seller = await login('seller@demo.shop');
+    const history = await env.http().get('/api/v2/calls').set('Authorization', seller).expect(200);
+    expect(history.body.items.map((c: { status: string }) => c.status)).toEqual(['missed', 'ended', 'ended']);
+    const summary = await env.http().get('/api/v2/calls/summary').set('Authorization', seller).expect(200);
+    expect(summary.body).toMatchObject({ missedTotal: 1, openCallbacks: 1 });
+    const contacts = await env.http().get('/api/v2/calls/contacts').set('Authorization', seller).expect(200);
+    expect(contacts.body.map((c: { customer: { name: string } }) => c.customer.name).sort()).toEqual([
+      'Casey Customer',
+      'Jordan Buyer',
+    ]);
+
+    const customer = await login('customer@demo.shop');
+    const mine = await env.http().get('/api/v2/calls').set('Authorization', customer).expect(200);
+    expect(mine.body.total).toBe(3);
+    expect(mine.body.items.find((c: { durationSeconds: number }) => c.durationSeconds === 192)).toMatchObject(
+      {
+        direction: 'outgoing',
+        shop: { name: 'Northwind Audio' },
+        product: { name: 'Studio Monitor Headphones' },
+      },
+    );
+    await login('staff@demo.shop');
+    await login('support@demo.shop');
+  });
+});
