@@ -89,4 +89,35 @@ describe('two API instances with the Socket.io Redis adapter', () => {
     });
     phone2.close();
   });
+
+  it("a seller's availability set on one instance applies to their devices on the other", async () => {
+    if (!redis) return;
+    const shop = await createShop(a);
+    const customer = await b.registerCustomer();
+    const watcher = await connectCalls(b, customer);
+    const laptop = await connectCalls(a, shop.owner);
+    const phone = await connectCalls(b, shop.owner);
+    expect(phone.session).toMatchObject({ available: true, availabilityFrom: 'devices' });
+    await watcher.request('presence:subscribe', { shopId: shop.shopId });
+    expect(await laptop.request('presence:set-available', { available: false })).toMatchObject({
+      ok: true,
+      presence: { online: true, available: false },
+    });
+    expect(await phone.next('presence:self')).toEqual({ available: false });
+    expect(await watcher.next('presence:shop', (p: { available: boolean }) => !p.available)).toEqual({
+      shopId: shop.shopId,
+      online: true,
+      available: false,
+    });
+    const tablet = await connectCalls(b, shop.owner);
+    expect(tablet.session).toMatchObject({ available: false, availabilityFrom: 'devices' });
+    expect(await customerCalls(b, customer, shop)).toMatchObject({ status: 'missed', endReason: 'offline' });
+    // Let the instances finish their disconnect pushes before they shut down.
+    for (const c of [laptop, phone, tablet]) c.close();
+    expect(await watcher.next('presence:shop', (p: { online: boolean }) => !p.online)).toMatchObject({
+      online: false,
+    });
+    watcher.close();
+    await sleep(300);
+  });
 });

@@ -58,9 +58,15 @@ function setup(stored: Record<string, string> = {}) {
   });
   TestBed.inject(AuthSession).start({ accessToken: 'token', expiresIn: 3600, user: seller });
   const service = TestBed.inject(AvailabilityService);
-  const connect = () => {
+  const connect = (ready: Record<string, unknown> = {}) => {
     socket.state.set(SocketState.Connected);
-    socket.emit('session:ready', { userId: seller.id, shopId: 'shop-1', available: true, activeCall: null });
+    socket.emit('session:ready', {
+      userId: seller.id,
+      shopId: 'shop-1',
+      available: true,
+      activeCall: null,
+      ...ready,
+    });
   };
   return { service, socket, store, connect };
 }
@@ -138,6 +144,67 @@ describe('AvailabilityService', () => {
     expect(service.view().status).toBe('Connecting…');
     connect();
     expect(socket.sent[0].payload).toEqual({ available: false });
+  });
+
+  it('follows a change made on another device of the seller, live, and remembers it', async () => {
+    const { service, socket, store, connect } = setup();
+    connect({ availabilityFrom: 'default' });
+    socket.sent[0].resolve({ ok: true, presence: { shopId: 'shop-1', online: true, available: true } });
+    await flush();
+    expect(service.view()).toMatchObject({ checked: true, tone: 'ok' });
+
+    socket.emit('presence:self', { available: false });
+    expect(service.wanted()).toBe(false);
+    expect(service.confirmed()).toBe(false);
+    expect(service.view()).toMatchObject({ checked: false, label: 'Unavailable', tone: 'away' });
+    expect(store.get('callshop.seller-console.available.staff-1')).toBe('false');
+    socket.emit('presence:self', { available: true });
+    expect(service.view()).toMatchObject({ checked: true, tone: 'ok' });
+    expect(socket.sent).toHaveLength(1); // following is not a change of its own
+  });
+
+  it("takes the choice the seller's other connected devices hold instead of imposing its own", () => {
+    const { service, socket, store, connect } = setup({
+      'callshop.seller-console.available.staff-1': 'true',
+    });
+    connect({ available: false, availabilityFrom: 'devices' });
+    expect(socket.sent).toHaveLength(0);
+    expect(service.view()).toMatchObject({ checked: false, tone: 'away' });
+    expect(store.get('callshop.seller-console.available.staff-1')).toBe('false');
+  });
+
+  it('as the first device, restores the remembered choice', () => {
+    const { socket, connect } = setup({ 'callshop.seller-console.available.staff-1': 'false' });
+    connect({ available: true, availabilityFrom: 'default' });
+    expect(socket.sent.map((s) => s.payload)).toEqual([{ available: false }]);
+  });
+
+  it('sends a flip made while offline even when other devices are connected', () => {
+    const { service, socket, connect } = setup();
+    void service.setAvailable(false);
+    connect({ available: true, availabilityFrom: 'devices' });
+    expect(socket.sent.map((s) => s.payload)).toEqual([{ available: false }]);
+  });
+
+  it('an echo of an older state does not undo a flip made while a change is in flight', async () => {
+    const { service, socket, connect } = setup();
+    connect();
+    socket.sent[0].resolve({ ok: true, presence: { shopId: 'shop-1', online: true, available: true } });
+    await flush();
+    void service.setAvailable(false);
+    void service.setAvailable(true);
+    socket.emit('presence:self', { available: false }); // the server applying the first flip
+    expect(service.view()).toMatchObject({ checked: true, tone: 'pending' });
+    socket.sent[1].resolve({ ok: true, presence: { shopId: 'shop-1', online: true, available: false } });
+    socket.emit('presence:self', { available: true });
+    socket.sent[2].resolve({ ok: true, presence: { shopId: 'shop-1', online: true, available: true } });
+    await flush();
+    socket.sent
+      .slice(3)
+      .forEach((s) => s.resolve({ ok: true, presence: { shopId: 'shop-1', online: true, available: true } }));
+    await flush();
+    expect(socket.sent.map((s) => s.payload).at(-1)).toEqual({ available: true });
+    expect(service.view()).toMatchObject({ checked: true, tone: 'ok', enabled: true });
   });
 
   it('shows a refusal and keeps the previous confirmed state', async () => {

@@ -45,9 +45,12 @@ export function availabilityView(
 const STORAGE_PREFIX = 'callshop.seller-console.available.';
 
 /**
- * The seller's Available / Unavailable choice. It is remembered per user (so a reload keeps
- * it) and sent as `presence:set-available` whenever the signaling connection is (re)established,
- * since the server forgets it when the last socket goes.
+ * The seller's Available / Unavailable choice. The server holds it per user while any of their
+ * devices is connected, applies a change to all of them and tells each with `presence:self`,
+ * which this follows so the switch changes live wherever the seller flipped it. It is also
+ * remembered per user here (so a reload keeps it) and sent as `presence:set-available` when
+ * this device is the seller's first one connected (`session:ready.availabilityFrom` is
+ * `default`), since the server forgets it when the last socket goes.
  */
 @Injectable({ providedIn: 'root' })
 export class AvailabilityService {
@@ -61,6 +64,8 @@ export class AvailabilityService {
   private readonly errorSignal = signal<string | null>(null);
   private readonly presenceSignal = signal<ShopPresence | null>(null);
   private loadedFor: string | null = null;
+  /** The seller flipped the switch while offline: that choice is sent on the next connection. */
+  private unsent = false;
 
   /** What the seller chose. */
   readonly wanted = this.wantedSignal.asReadonly();
@@ -78,8 +83,20 @@ export class AvailabilityService {
   constructor() {
     this.socket.on('session:ready').subscribe((ready) => {
       this.loadChoice();
-      this.confirmedSignal.set(typeof ready.available === 'boolean' ? ready.available : null);
+      const available = typeof ready.available === 'boolean' ? ready.available : null;
+      if (ready.availabilityFrom === 'devices' && available !== null && !this.unsent) {
+        // The seller's other devices hold a choice (maybe made elsewhere since): follow it.
+        this.follow(available);
+        return;
+      }
+      this.confirmedSignal.set(available);
       void this.push();
+    });
+    this.socket.on('presence:self').subscribe(({ available }) => {
+      this.confirmedSignal.set(available);
+      // A change from this device is in flight: its acknowledgement settles the switch (and
+      // sends a newer flip made meanwhile), so an echo of an older state does not undo it.
+      if (!this.pendingSignal()) this.follow(available);
     });
     this.socket.on('presence:shop').subscribe((p) => {
       if (p.shopId === this.session.user()?.shopId) this.presenceSignal.set(p);
@@ -105,12 +122,21 @@ export class AvailabilityService {
     this.loadChoice();
     this.wantedSignal.set(available);
     this.saveChoice(available);
+    this.unsent = true;
     await this.push();
+  }
+
+  /** The server applied a choice to this user's devices: show and remember it. */
+  private follow(available: boolean): void {
+    this.wantedSignal.set(available);
+    this.confirmedSignal.set(available);
+    this.saveChoice(available);
   }
 
   private async push(): Promise<void> {
     if (this.socket.state() !== SocketState.Connected) return; // sent on the next session:ready
     const available = this.wantedSignal();
+    this.unsent = false;
     this.pendingSignal.set(true);
     this.errorSignal.set(null);
     try {
@@ -120,6 +146,7 @@ export class AvailabilityService {
         if (this.wantedSignal() === available) this.confirmedSignal.set(available);
       } else {
         this.errorSignal.set(ack.error.message);
+        this.unsent = true; // not applied: send it again on the next connection
       }
     } finally {
       this.pendingSignal.set(false);
@@ -137,6 +164,7 @@ export class AvailabilityService {
     const key = this.key();
     if (!key || key === this.loadedFor) return;
     this.loadedFor = key;
+    this.unsent = false;
     this.wantedSignal.set(this.storage?.getItem(key) !== 'false');
   }
 

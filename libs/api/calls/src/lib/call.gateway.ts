@@ -178,7 +178,8 @@ export class CallGateway
       const others = await this.server.in(rooms.user(user.id)).fetchSockets();
       socket.join(rooms.user(user.id));
       if (user.shopId) {
-        // A new tab follows the availability the seller chose on their other tabs.
+        // Availability is per user and lives in the rooms of their connected sockets (on every
+        // instance): a new device follows the choice made on the others; a first one starts available.
         const available = others.length
           ? others.some((s) => s.rooms.has(rooms.shopAvailable(user.shopId!)))
           : true;
@@ -189,7 +190,13 @@ export class CallGateway
       const { active, ringing } = await this.calls.sessionCalls(user);
       socket.emit('session:ready', {
         userId: user.id,
-        ...(user.shopId ? { shopId: user.shopId, available: socket.data.available } : {}),
+        ...(user.shopId
+          ? {
+              shopId: user.shopId,
+              available: socket.data.available,
+              availabilityFrom: others.length ? ('devices' as const) : ('default' as const),
+            }
+          : {}),
         activeCall: active?.call ?? null,
       });
       if (!user.shopId || socket.data.available) {
@@ -354,7 +361,10 @@ export class CallGateway
     });
   }
 
-  /** A seller takes calls or not, on all their devices. */
+  /**
+   * A seller takes calls or not, on all their devices (on every instance, through the adapter),
+   * and each of those devices is told with `presence:self` so its switch follows.
+   */
   private setAvailable(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       if (!user.shopId) fail('FORBIDDEN', 'Only sellers set their availability');
@@ -365,6 +375,7 @@ export class CallGateway
       else devices.socketsLeave(rooms.shopAvailable(shopId));
       for (const s of await this.server.in(rooms.user(user.id)).local.fetchSockets())
         s.data.available = available;
+      this.server.to(rooms.user(user.id)).emit('presence:self', { available });
       const presence = await this.pushShopPresence(shopId);
       if (!presence.available) this.calls.calleeMayBeGone({ shopId });
       return { presence };

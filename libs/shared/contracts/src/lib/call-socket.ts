@@ -88,6 +88,12 @@ export interface CallServerEvents {
     userId: string;
     shopId?: string;
     available?: boolean;
+    /**
+     * Sellers: where `available` comes from. `devices`: the choice the seller made on their other
+     * connected devices, which this one follows; `default`: this is their first connected
+     * device, which starts available (a client may then restore a choice it remembers).
+     */
+    availabilityFrom?: 'default' | 'devices';
     activeCall: CallDto | null;
   }) => void;
   /** Rings every online device of the callee. */
@@ -103,6 +109,8 @@ export interface CallServerEvents {
   'call:peer-disconnected': (p: { callId: string; graceMs: number }) => void;
   'call:peer-reconnected': (p: { callId: string }) => void;
   'presence:shop': (p: ShopPresence) => void;
+  /** Sellers: their availability changed (set on any of their devices); sent to all their devices. */
+  'presence:self': (p: { available: boolean }) => void;
   'presence:customer': (p: CustomerPresence) => void;
   'callback:updated': (p: { callback: CallbackRequestDto }) => void;
   /** Asynchronous error not tied to an acknowledgement. */
