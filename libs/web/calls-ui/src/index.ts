@@ -11,3 +11,4 @@ export * from './lib/call-outcome-panel.component';
 export * from './lib/call-host.component';
 export * from './lib/product-call-buttons.component';
 export * from './lib/shop-presence';
+export * from './lib/product-url';

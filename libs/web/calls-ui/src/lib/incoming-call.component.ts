@@ -4,6 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { PricePipe } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
 import { CallNotifier } from './call-notifier.service';
+import { PRODUCT_URL } from './product-url';
 import { Ringtone } from './ringtone.service';
 
 /** The ringing dialog: who calls (a shop or a customer), about which product, Accept / Decline. */
@@ -32,7 +33,15 @@ import { Ringtone } from './ringtone.service';
                 <img [src]="product.image" [alt]="product.name" width="64" height="64" />
               }
               <div>
-                <div class="cs-call-product__name">{{ product.name }}</div>
+                <a
+                  class="cs-call-product__name"
+                  [href]="productUrl(product.id)"
+                  target="_blank"
+                  rel="noopener"
+                  [attr.aria-label]="'View ' + product.name"
+                  data-testid="incoming-product-link"
+                  >{{ product.name }}</a
+                >
                 <div>{{ product.price | csPrice: product.currency }}</div>
               </div>
             </div>
@@ -80,6 +89,8 @@ export class IncomingCallComponent {
   protected readonly manager = inject(CallManager);
   protected readonly ringtone = inject(Ringtone);
   private readonly notifier = inject(CallNotifier);
+  /** The product's page, opened in a new tab so the call keeps ringing here. */
+  protected readonly productUrl = inject(PRODUCT_URL);
   private readonly permission = signal(this.notifier.permission);
   protected readonly accepting = computed(() => this.manager.phase() === 'accepting');
   protected readonly viewerIsShop = computed(() => this.manager.viewer() === 'shop');
