@@ -40,18 +40,17 @@ describe('demo data', () => {
     expect(summary.body).toMatchObject({ missedTotal: 1, openCallbacks: 1 });
     const contacts = await env.http().get('/api/v2/calls/contacts').set('Authorization', seller).expect(200);
     expect(contacts.body.map((c: { customer: { name: string } }) => c.customer.name).sort()).toEqual([
-      'Casey Customer',
-      'Jordan Buyer',
+      'Riley Shopper',
     ]);
 
-    const customer = await login('customer@demo.shop');
+    const customer = await login('customer3@demo.shop');
     const mine = await env.http().get('/api/v2/calls').set('Authorization', customer).expect(200);
-    expect(mine.body.total).toBe(3);
+    expect(mine.body.total).toBe(4);
     expect(mine.body.items.find((c: { durationSeconds: number }) => c.durationSeconds === 192)).toMatchObject(
       {
         direction: 'outgoing',
         shop: { name: 'Northwind Audio' },
-        product: { name: 'Studio Monitor Headphones' },
+        product: { name: 'Noise-Cancelling Earbuds' },
       },
     );
     await login('staff@demo.shop');

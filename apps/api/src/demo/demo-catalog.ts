@@ -24,6 +24,7 @@ export interface DemoShop {
 export const DEMO_CUSTOMERS = [
   { name: 'Casey Customer', email: 'customer@demo.shop', phoneNumber: '+1 555 010 4455' },
   { name: 'Jordan Buyer', email: 'customer2@demo.shop', phoneNumber: '+1 555 010 7788' },
+  { name: 'Riley Shopper', email: 'customer3@demo.shop', phoneNumber: '+1 555 010 9911' },
 ];
 
 export const DEMO_SHOPS: DemoShop[] = [
@@ -188,9 +189,9 @@ export interface DemoCall {
 
 export const DEMO_CALLS: DemoCall[] = [
   {
-    customer: 'customer@demo.shop',
+    customer: 'customer3@demo.shop',
     shopOwner: 'seller@demo.shop',
-    product: 'Studio Monitor Headphones',
+    product: 'Noise-Cancelling Earbuds',
     type: 'video',
     initiatedBy: 'customer',
     status: 'ended',
@@ -199,10 +200,10 @@ export const DEMO_CALLS: DemoCall[] = [
     durationSeconds: 192,
   },
   {
-    customer: 'customer@demo.shop',
+    customer: 'customer3@demo.shop',
     shopOwner: 'seller@demo.shop',
     staff: 'staff@demo.shop',
-    product: 'Studio Monitor Headphones',
+    product: 'Noise-Cancelling Earbuds',
     type: 'audio',
     initiatedBy: 'shop',
     status: 'ended',
@@ -211,9 +212,9 @@ export const DEMO_CALLS: DemoCall[] = [
     durationSeconds: 95,
   },
   {
-    customer: 'customer2@demo.shop',
+    customer: 'customer3@demo.shop',
     shopOwner: 'seller@demo.shop',
-    product: 'Belt-Drive Turntable',
+    product: 'Portable Bluetooth Speaker',
     type: 'video',
     initiatedBy: 'customer',
     status: 'missed',
@@ -221,7 +222,7 @@ export const DEMO_CALLS: DemoCall[] = [
     hoursAgo: 26,
   },
   {
-    customer: 'customer@demo.shop',
+    customer: 'customer3@demo.shop',
     shopOwner: 'garden@demo.shop',
     product: 'Monstera Deliciosa',
     type: 'video',
@@ -235,7 +236,7 @@ export const DEMO_CALLS: DemoCall[] = [
 
 export const DEMO_CALLBACKS = [
   {
-    customer: 'customer@demo.shop',
+    customer: 'customer3@demo.shop',
     shopOwner: 'seller@demo.shop',
     product: 'Bookshelf Speakers (pair)',
     note: 'Are these a good fit for a small living room? Weekday evenings are best.',
