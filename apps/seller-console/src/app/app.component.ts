@@ -4,7 +4,7 @@ import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
 import { CallProductPanelComponent } from './call/call-product-panel.component';
 import { AvailabilityService } from './shell/availability.service';
-import { ICE_SERVERS_CACHE } from './call/cached-ice-servers';
+import { ICE_SERVERS_CACHE } from '@callshop/web/rtc';
 
 /**
  * Root: the routed pages, and the call views (incoming dialog, in-call view with the product

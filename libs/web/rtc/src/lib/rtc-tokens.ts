@@ -1,7 +1,6 @@
 import { InjectionToken, inject } from '@angular/core';
-import { CallsApi } from '@callshop/web/core';
 import type { IceServersResponse } from '@callshop/contracts';
-import { firstValueFrom } from 'rxjs';
+import { ICE_SERVERS_CACHE } from './ice-servers-cache';
 
 /** Creates peer connections; a token so unit tests can hand in a fake. */
 export const RTC_PEER_CONNECTION_FACTORY = new InjectionToken<
@@ -39,22 +38,14 @@ export const RTC_TIMERS = new InjectionToken<RtcTimers>('RTC_TIMERS', {
   }),
 });
 
-/** Loads the ICE servers for a call. Without them a call still works on one network. */
+/**
+ * Loads the ICE servers for a call. Without them a call still works on one network. The
+ * default keeps the last answer while it is fresh (TURN credentials: until 80 % of their
+ * lifetime), so neither placing nor answering a call waits for the request.
+ */
 export const ICE_SERVERS_LOADER = new InjectionToken<() => Promise<IceServersResponse>>(
   'ICE_SERVERS_LOADER',
-  {
-    providedIn: 'root',
-    factory: () => {
-      const api = inject(CallsApi);
-      return async () => {
-        try {
-          return await firstValueFrom(api.iceServers());
-        } catch {
-          return { iceServers: [], ttl: null, relayOnly: false };
-        }
-      };
-    },
-  },
+  { providedIn: 'root', factory: () => inject(ICE_SERVERS_CACHE).load },
 );
 
 /** What a reconnect policy is told about the attempt it is asked to schedule. */

@@ -103,6 +103,8 @@ export class RtcService implements OnDestroy {
     if (this.local()) return this.local() as MediaStream;
     this.mediaErrorSignal.set(null);
     this.setState(RtcConnectionState.AcquiringMedia);
+    // Fetch (or refresh) the ICE servers while the browser opens the camera, not after.
+    void this.loadIceServers().catch(() => undefined);
     try {
       const { stream, audioOnly } = await acquireMedia(this.devices, type);
       if (generation !== this.generation) {

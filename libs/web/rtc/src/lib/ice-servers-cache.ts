@@ -39,7 +39,7 @@ export function createCachedIceServersLoader(
   };
 }
 
-/** The console's one cache, created from the typed API client. */
+/** The app's one cache of ICE servers, created from the typed API client. */
 export const ICE_SERVERS_CACHE = new InjectionToken<ReturnType<typeof createCachedIceServersLoader>>(
   'ICE_SERVERS_CACHE',
   {

@@ -1,5 +1,5 @@
 import type { IceServersResponse } from '@callshop/contracts';
-import { createCachedIceServersLoader } from './cached-ice-servers';
+import { createCachedIceServersLoader } from './ice-servers-cache';
 
 const stun: IceServersResponse = {
   iceServers: [{ urls: ['stun:stun.example:3478'] }],
