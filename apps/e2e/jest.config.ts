@@ -6,4 +6,7 @@ export default {
   globalTeardown: '<rootDir>/src/support/global-teardown.ts',
   maxWorkers: 1,
   testTimeout: 60_000,
+  // The browser and API processes are closed in teardown; do not let a stray handle of a
+  // driver library keep CI waiting after the results are in.
+  forceExit: true,
 };
