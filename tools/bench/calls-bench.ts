@@ -414,7 +414,7 @@ async function exchangeSignals(
   }
 }
 
-async function benchApi(): Promise<Figures> {
+async function benchApi(): Promise<{ rest: Figures; socket: Figures }> {
   const main = join(root, 'dist/apps/api/main.js');
   if (BUILD || !existsSync(main)) {
     process.stdout.write('Building the API (nx build api)...\n');
@@ -460,6 +460,7 @@ async function benchApi(): Promise<Figures> {
     );
     const customerSockets = sockets.slice(0, customers.length);
     const sellerSockets = sockets.slice(customers.length);
+    let overSocket = false;
     const flow = async (i: number): Promise<FlowResult> => {
       const customer = customers[i];
       const seller = sellers[i];
@@ -467,14 +468,26 @@ async function benchApi(): Promise<Figures> {
       const callee = sellerSockets[i];
       const incoming = arrival<{ call: { id: string } }>(callee, 'call:incoming');
       const t0 = performance.now();
-      const res = await fetch(`${url}/api/v2/video-call/initiate`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ sellerId: seller.shopId, productId: seller.productId, deviceId: caller.id }),
-      });
-      const call = (await res.json()) as { id: string; status: string };
-      if (res.status !== 201 || call.status !== 'ringing')
-        throw new Error(`initiate: ${res.status} ${JSON.stringify(call)}`);
+      let call: { id: string; status: string };
+      if (overSocket) {
+        // The same rules as the REST route, without the HTTP round trip.
+        const reply = (await ack(caller, 'call:initiate', {
+          sellerId: seller.shopId,
+          productId: seller.productId,
+        })) as { ok: boolean; call?: { id: string; status: string } };
+        if (!reply.ok || reply.call?.status !== 'ringing')
+          throw new Error(`call:initiate: ${JSON.stringify(reply)}`);
+        call = reply.call;
+      } else {
+        const res = await fetch(`${url}/api/v2/video-call/initiate`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${customer.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ sellerId: seller.shopId, productId: seller.productId, deviceId: caller.id }),
+        });
+        call = (await res.json()) as { id: string; status: string };
+        if (res.status !== 201 || call.status !== 'ringing')
+          throw new Error(`initiate: ${res.status} ${JSON.stringify(call)}`);
+      }
       const ring = await incoming;
       const accepted = arrival(
         caller,
@@ -492,8 +505,14 @@ async function benchApi(): Promise<Figures> {
     };
     const flows = await runFlows(flow);
     const quiet = await runQuiet(flow);
+    overSocket = true;
+    const socketFlows = await runFlows(flow);
+    const socketQuiet = await runQuiet(flow);
     sockets.forEach((s) => s.disconnect());
-    return { connectSeconds, memoryPerSocketKb, ...flows, ...quiet };
+    return {
+      rest: { connectSeconds, memoryPerSocketKb, ...flows, ...quiet },
+      socket: { connectSeconds, memoryPerSocketKb, ...socketFlows, ...socketQuiet },
+    };
   } finally {
     await stopChild(child);
     await database.stop();
@@ -502,36 +521,39 @@ async function benchApi(): Promise<Figures> {
 
 // ---------------------------------------------------------------- report
 
-function report(bare: Figures, api: Figures): string {
+function report(bare: Figures, api: Figures, viaSocket: Figures): string {
   const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
   const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}x` : 'n/a');
-  const rows: [string, number, number, number?][] = [
-    ['ring latency p50 (ms)', bare.ringP50, api.ringP50],
-    ['ring latency p95 (ms)', bare.ringP95, api.ringP95],
-    ['ring latency p99 (ms)', bare.ringP99, api.ringP99],
-    ['ring latency, one call at a time, p50 (ms)', bare.quietRingP50, api.quietRingP50],
-    ['ring latency, one call at a time, p99 (ms)', bare.quietRingP99, api.quietRingP99],
-    ['setup (initiate -> answer relayed) p50 (ms)', bare.setupP50, api.setupP50],
-    ['setup p99 (ms)', bare.setupP99, api.setupP99],
-    ['full flows per second', bare.throughput, api.throughput],
-    ['flows completed', bare.completed, api.completed, 0],
-    ['errors', bare.errors, api.errors, 0],
-    ['memory per idle socket (KB)', bare.memoryPerSocketKb, api.memoryPerSocketKb],
-    ['connect all clients (s)', bare.connectSeconds, api.connectSeconds],
+  const pick = (key: keyof Omit<Figures, 'errorKinds'>) => [bare[key], api[key], viaSocket[key]] as const;
+  const rows: [string, readonly [number, number, number], number?][] = [
+    ['ring latency p50 (ms)', pick('ringP50')],
+    ['ring latency p95 (ms)', pick('ringP95')],
+    ['ring latency p99 (ms)', pick('ringP99')],
+    ['ring latency, one call at a time, p50 (ms)', pick('quietRingP50')],
+    ['ring latency, one call at a time, p99 (ms)', pick('quietRingP99')],
+    ['setup (initiate -> answer relayed) p50 (ms)', pick('setupP50')],
+    ['setup p99 (ms)', pick('setupP99')],
+    ['full flows per second', pick('throughput')],
+    ['flows completed', pick('completed'), 0],
+    ['errors', pick('errors'), 0],
+    ['memory per idle socket (KB)', pick('memoryPerSocketKb')],
+    ['connect all clients (s)', pick('connectSeconds')],
   ];
   const cpus = os.cpus();
   const lines = [
     `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
     `Run: ${CLIENTS} connected clients, ${CALLS} concurrent call flows then ${SEQUENTIAL} one at a time (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
     '',
-    `| figure | bare Socket.io relay | Callshop API | API / bare |`,
-    `| --- | ---: | ---: | ---: |`,
+    `| figure | bare Socket.io relay | Callshop API, REST initiate | REST / bare | Callshop API, socket initiate | socket / bare |`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |`,
     ...rows.map(
-      ([name, b, a, digits]) =>
-        `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} |`,
+      ([name, [b, a, w], digits]) =>
+        `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} | ${f(w, digits ?? 1)} | ${digits === 0 ? '' : ratio(w, b)} |`,
     ),
   ];
-  const kinds = Object.entries(api.errorKinds).concat(Object.entries(bare.errorKinds));
+  const kinds = Object.entries(api.errorKinds)
+    .concat(Object.entries(viaSocket.errorKinds))
+    .concat(Object.entries(bare.errorKinds));
   if (kinds.length) lines.push('', 'Errors:', ...kinds.map(([k, n]) => `  ${n} x ${k}`));
   return lines.join('\n');
 }
@@ -540,15 +562,15 @@ async function main(): Promise<void> {
   process.stdout.write(`Calls benchmark: ${CLIENTS} clients, ${CALLS} concurrent flows\n`);
   const bare = await benchBare();
   process.stdout.write('Bare relay measured; now the API...\n');
-  const api = await benchApi();
-  const text = report(bare, api);
+  const { rest: api, socket: viaSocket } = await benchApi();
+  const text = report(bare, api, viaSocket);
   process.stdout.write(`\n${text}\n`);
   const out = join(root, 'tmp', 'bench');
   mkdirSync(out, { recursive: true });
   writeFileSync(
     join(out, 'calls-bench.json'),
     JSON.stringify(
-      { clients: CLIENTS, calls: CALLS, signals: SIGNALS, sequential: SEQUENTIAL, bare, api },
+      { clients: CLIENTS, calls: CALLS, signals: SIGNALS, sequential: SEQUENTIAL, bare, api, viaSocket },
       null,
       2,
     ),

@@ -47,6 +47,7 @@ import {
   isOriginAllowed,
   parseAvailability,
   parseCallId,
+  parseInitiate,
   parseShopId,
   parseSignal,
   type Parsed,
@@ -265,6 +266,12 @@ export class CallGateway
 
   // ---------------------------------------------------------------- messages
 
+  private initiate(socket: CallSocket, body: unknown) {
+    return this.handle(socket, async (user) => ({
+      call: await this.calls.initiate(user, { ...must(parseInitiate(body)), deviceId: socket.id }, true),
+    }));
+  }
+
   private accept(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
       const { callId } = must(parseCallId(body));
@@ -390,6 +397,7 @@ export class CallGateway
     keyof CallClientEvents,
     (socket: CallSocket, body: unknown) => Promise<Reply>
   > = {
+    'call:initiate': (s, b) => this.initiate(s, b),
     'call:accept': (s, b) => this.accept(s, b),
     'call:decline': (s, b) => this.decline(s, b),
     'call:cancel': (s, b) => this.cancel(s, b),

@@ -193,8 +193,9 @@ export class CallsService implements OnModuleDestroy {
   // ---------------------------------------------------------------- starting a call
 
   /** `POST /video-call/initiate`: a customer calls a shop about a product, or a seller calls a customer back. */
-  async initiate(user: AuthUser, dto: InitiateCallDto): Promise<CallDto> {
-    if (dto.deviceId && !(await this.presence.isSocketOf(dto.deviceId, user.id))) {
+  /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
+  async initiate(user: AuthUser, dto: InitiateCallDto, deviceIsOwn = false): Promise<CallDto> {
+    if (dto.deviceId && !deviceIsOwn && !(await this.presence.isSocketOf(dto.deviceId, user.id))) {
       throw new ForbiddenException('deviceId is not a connected socket of yours');
     }
     const record =

@@ -4,6 +4,7 @@ import {
   isOriginAllowed,
   parseAvailability,
   parseCallId,
+  parseInitiate,
   parseSignal,
 } from './socket-payloads';
 
@@ -94,6 +95,31 @@ describe('socket payload checks', () => {
         },
       }),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe('call:initiate payload', () => {
+  const id = '0b6f3c1e-8f7e-4d6a-9a51-1c2d3e4f5a6b';
+
+  it('keeps the known fields', () => {
+    expect(parseInitiate({ sellerId: id, productId: id, type: 'audio' })).toEqual({
+      ok: true,
+      value: { sellerId: id, productId: id, type: 'audio' },
+    });
+    expect(parseInitiate({ customerId: id })).toEqual({ ok: true, value: { customerId: id } });
+  });
+
+  it.each([
+    [null, 'Expected an object'],
+    [{ sellerId: 'x' }, 'sellerId must be a UUID'],
+    [{ customerId: 7 }, 'customerId must be a UUID'],
+    [{ sellerId: id, type: 'hologram' }, 'type must be video or audio'],
+    [{ sellerId: id, deviceId: 'abc' }, 'Unknown field deviceId'],
+  ])('refuses %j', (payload, message) => {
+    const parsed = parseInitiate(payload);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.error).toEqual({ code: 'INVALID_PAYLOAD', message: expect.stringContaining(message) });
   });
 });
 

@@ -1,4 +1,10 @@
-import { SIGNAL_LIMITS, type SignalMessage, type SignalPayload, type SocketError } from '@callshop/contracts';
+import {
+  SIGNAL_LIMITS,
+  type InitiateCallRequest,
+  type SignalMessage,
+  type SignalPayload,
+  type SocketError,
+} from '@callshop/contracts';
 
 /** The result of checking a client's message: the clean value, or the error to acknowledge with. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: SocketError };
@@ -32,6 +38,30 @@ export function parseCallId(p: unknown): Parsed<{ callId: string }> {
 export function parseShopId(p: unknown): Parsed<{ shopId: string }> {
   const id = uuidField(p, 'shopId');
   return id.ok ? { ok: true, value: { shopId: id.value } } : id;
+}
+
+const INITIATE_IDS = ['sellerId', 'productId', 'customerId'] as const;
+
+/** Checks a `call:initiate` message: known fields only, ids as UUIDs, type video or audio. */
+export function parseInitiate(p: unknown): Parsed<Omit<InitiateCallRequest, 'deviceId'>> {
+  if (!isObject(p)) return invalid('Expected an object with sellerId and productId, or customerId');
+  const value: Omit<InitiateCallRequest, 'deviceId'> = {};
+  for (const key of Object.keys(p)) {
+    if (key !== 'type' && !(INITIATE_IDS as readonly string[]).includes(key)) {
+      return invalid(`Unknown field ${key.slice(0, 40)}`);
+    }
+  }
+  for (const field of INITIATE_IDS) {
+    const v = p[field];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !UUID.test(v)) return invalid(`${field} must be a UUID`);
+    value[field] = v;
+  }
+  if (p['type'] !== undefined) {
+    if (p['type'] !== 'video' && p['type'] !== 'audio') return invalid('type must be video or audio');
+    value.type = p['type'];
+  }
+  return { ok: true, value };
 }
 
 export function parseAvailability(p: unknown): Parsed<{ available: boolean }> {

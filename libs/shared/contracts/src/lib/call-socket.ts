@@ -1,4 +1,11 @@
-import type { CallDto, ShopPresence, CustomerPresence, CallbackRequestDto, CallParty } from './calls';
+import type {
+  CallDto,
+  ShopPresence,
+  CustomerPresence,
+  CallbackRequestDto,
+  CallParty,
+  InitiateCallRequest,
+} from './calls';
 
 /** Socket.io path and namespace of the signaling server. */
 export const CALL_SOCKET_NAMESPACE = '/calls';
@@ -65,6 +72,14 @@ export interface SignalMessage {
 
 /** Messages a client sends; each takes an acknowledgement callback. */
 export interface CallClientEvents {
+  /**
+   * Starts a call from this socket, which becomes the caller's device: the same rules and
+   * answer as `POST /api/v2/video-call/initiate`, without an HTTP round trip.
+   */
+  'call:initiate': (
+    p: Omit<InitiateCallRequest, 'deviceId'>,
+    ack: (r: Ack<{ call: CallDto }>) => void,
+  ) => void;
   'call:accept': (p: CallIdPayload, ack: (r: Ack<CallBinding>) => void) => void;
   'call:decline': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
   'call:cancel': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
