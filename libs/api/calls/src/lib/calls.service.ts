@@ -215,80 +215,92 @@ export class CallsService implements OnModuleDestroy {
     }
     if (dto.customerId) throw new BadRequestException('customerId is for sellers calling a customer back');
     const status = await this.presence.shopStatus(dto.sellerId);
-    // Everything the checks need in one round trip: this is the hot path of every call.
-    const [row]: {
-      shop_id: string | null;
-      shop_name: string;
-      shop_is_platform: boolean;
-      product_id: string | null;
-      product_shop_id: string;
-      product_name: string;
-      product_price: number;
-      product_currency: string;
-      product_images: string[];
-      customer_name: string;
-      caller_live: boolean;
-      busy_staff: string[];
-    }[] = await this.db.query(
-      `SELECT s.id AS shop_id, s.name AS shop_name, s.is_platform AS shop_is_platform,
-              p.id AS product_id, p.shop_id AS product_shop_id, p.name AS product_name, p.price AS product_price,
-              p.currency AS product_currency, p.images AS product_images,
-              (SELECT name FROM users WHERE id = $3) AS customer_name,
-              EXISTS (SELECT 1 FROM calls WHERE customer_id = $3 AND status = ANY($5::varchar[])) AS caller_live,
-              ARRAY(SELECT DISTINCT staff_id FROM calls
-                    WHERE staff_id = ANY($4::uuid[]) AND status = ANY($5::varchar[]))::text[] AS busy_staff
-       FROM (SELECT 1) one
-       LEFT JOIN shops s ON s.id = $1
-       LEFT JOIN products p ON p.id = $2 AND p.deleted_at IS NULL`,
-      [dto.sellerId, dto.productId, user.id, status.availableStaffIds, LIVE],
-    );
-    if (!row.shop_id) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
-    if (!row.product_id) throw new NotFoundException(`Product ${dto.productId} not found`);
-    if (row.product_shop_id !== row.shop_id) {
-      throw new BadRequestException(
-        `Product ${row.product_id} is not sold by shop ${row.shop_id}: call the shop that sells it`,
-      );
-    }
-    if (row.caller_live) throw new ConflictException('You already have a live call: end it first');
-    const busyStaffIds = row.busy_staff ?? [];
-    const outcome: 'ringing' | 'missed' | 'busy' = !status.available
-      ? 'missed'
-      : busyStaffIds.length === status.availableStaffIds.length
-        ? 'busy'
-        : 'ringing';
+    // The hot path of every call: the checks and the insert in one statement, one round trip.
+    // The row is inserted only when every check passes; otherwise the checks say which failed.
+    let rows: (CallRow & {
+      d_shop_id: string | null;
+      d_product_id: string | null;
+      d_product_shop_id: string | null;
+      d_caller_live: boolean;
+      d_busy_staff: string[];
+      d_shop_name: string;
+      d_shop_is_platform: boolean;
+      d_customer_name: string;
+    })[];
     try {
-      const record = await this.insert(
-        {
-          customerId: user.id,
-          shopId: row.shop_id,
-          staffId: null,
-          product: {
-            id: row.product_id,
-            name: row.product_name,
-            price: row.product_price,
-            currency: row.product_currency,
-            images: row.product_images,
-          },
+      rows = await this.db.query(
+        `WITH d AS (
+           SELECT s.id AS shop_id, s.name AS shop_name, s.is_platform AS shop_is_platform,
+                  p.id AS product_id, p.shop_id AS product_shop_id, p.name AS product_name,
+                  p.price AS product_price, p.currency AS product_currency, p.images AS product_images,
+                  (SELECT name FROM users WHERE id = $3) AS customer_name,
+                  EXISTS (SELECT 1 FROM calls WHERE customer_id = $3 AND status = ANY($5::varchar[])) AS caller_live,
+                  ARRAY(SELECT DISTINCT staff_id FROM calls
+                        WHERE staff_id = ANY($4::uuid[]) AND status = ANY($5::varchar[]))::text[] AS busy_staff
+           FROM (SELECT 1) one
+           LEFT JOIN shops s ON s.id = $1
+           LEFT JOIN products p ON p.id = $2 AND p.deleted_at IS NULL
+         ), o AS (
+           SELECT d.*, CASE WHEN NOT $6::boolean THEN 'missed'
+                            WHEN cardinality(d.busy_staff) >= cardinality($4::uuid[]) THEN 'busy'
+                            ELSE 'ringing' END AS outcome
+           FROM d
+         ), c AS (
+           INSERT INTO calls (customer_id, shop_id, staff_id, product_id, product_name, product_price,
+                              product_currency, product_image, type, initiated_by, status, end_reason,
+                              caller_device_id, ring_deadline_at, ended_at)
+           SELECT $3, o.shop_id, NULL, o.product_id, o.product_name, o.product_price, o.product_currency,
+                  o.product_images->>0, $7, 'customer', o.outcome,
+                  CASE o.outcome WHEN 'missed' THEN 'offline' WHEN 'busy' THEN 'busy' END,
+                  CASE WHEN o.outcome = 'ringing' THEN $8 END,
+                  CASE WHEN o.outcome = 'ringing' THEN now() + make_interval(secs => $9::double precision / 1000) END,
+                  CASE WHEN o.outcome = 'ringing' THEN NULL ELSE now() END
+           FROM o
+           WHERE o.shop_id IS NOT NULL AND o.product_id IS NOT NULL AND o.product_shop_id = o.shop_id
+             AND NOT o.caller_live
+           RETURNING *
+         )
+         SELECT c.*, o.shop_id AS d_shop_id, o.product_id AS d_product_id, o.product_shop_id AS d_product_shop_id,
+                o.caller_live AS d_caller_live, o.busy_staff AS d_busy_staff, o.shop_name AS d_shop_name,
+                o.shop_is_platform AS d_shop_is_platform, o.customer_name AS d_customer_name
+         FROM o LEFT JOIN c ON true`,
+        [
+          dto.sellerId,
+          dto.productId,
+          user.id,
+          status.availableStaffIds,
+          LIVE,
+          status.available,
           type,
-          initiatedBy: 'customer',
-          outcome,
-          callerDeviceId: dto.deviceId ?? null,
-        },
-        {
-          customer_name: row.customer_name,
-          shop_name: row.shop_name,
-          shop_is_platform: row.shop_is_platform,
-          staff_name: null,
-        },
+          dto.deviceId ?? null,
+          this.config.ringTimeoutMs,
+        ],
       );
-      this.announce(record, busyStaffIds);
-      return record;
     } catch (e) {
       if (isUniqueViolation(e, 'calls_one_live_per_customer')) {
         throw new ConflictException('You already have a live call: end it first');
       }
       throw e;
     }
+    const row = rows[0];
+    if (!row.d_shop_id) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
+    if (!row.d_product_id) throw new NotFoundException(`Product ${dto.productId} not found`);
+    if (row.d_product_shop_id !== row.d_shop_id) {
+      throw new BadRequestException(
+        `Product ${row.d_product_id} is not sold by shop ${row.d_shop_id}: call the shop that sells it`,
+      );
+    }
+    if (row.d_caller_live || !row.id)
+      throw new ConflictException('You already have a live call: end it first');
+    const record = toCallRecord({
+      ...row,
+      customer_name: row.d_customer_name,
+      shop_name: row.d_shop_name,
+      shop_is_platform: row.d_shop_is_platform,
+      staff_name: null,
+    });
+    this.announce(record, row.d_busy_staff ?? []);
+    return record;
   }
 
   private async initiateAsSeller(user: AuthUser, dto: InitiateCallDto, type: CallType): Promise<CallRecord> {
