@@ -6,6 +6,7 @@ export * from './lib/media-stream.directive';
 export * from './lib/call-seller-dialog.component';
 export * from './lib/incoming-call.component';
 export * from './lib/outgoing-call.component';
+export * from './lib/rejoin-call.component';
 export * from './lib/in-call.component';
 export * from './lib/call-outcome-panel.component';
 export * from './lib/call-host.component';

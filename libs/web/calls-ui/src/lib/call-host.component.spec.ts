@@ -26,10 +26,12 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     request: signal(null),
     actionError: signal(null),
     connectedAt: signal(null),
+    rejoining: signal(false),
     accept: jest.fn(),
     decline: jest.fn(),
     cancel: jest.fn(),
     hangup: jest.fn(),
+    rejoin: jest.fn(),
     dismiss: jest.fn(),
     retryAudioOnly: jest.fn(),
     ...extra,
@@ -114,6 +116,26 @@ describe('CallHostComponent', () => {
     manager.phase.set('reconnecting');
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="reconnecting"]')?.textContent).toContain('Reconnecting…');
+  });
+
+  it('offers to rejoin a call that is still on after a reload', async () => {
+    const { el, button, manager, fixture } = await render('rejoin', {
+      counterpart: signal('Lamp Shop'),
+      viewer: signal('customer'),
+    });
+    const banner = el.querySelector('[data-testid="rejoin-call"]');
+    expect(banner?.getAttribute('role')).toBe('alertdialog');
+    expect(banner?.textContent).toContain('Your call with Lamp Shop is still on');
+    expect(el.querySelector('[data-testid="in-call"]')).toBeNull();
+    button('Rejoin').click();
+    expect(manager.rejoin).toHaveBeenCalled();
+    button('Hang up').click();
+    expect(manager.hangup).toHaveBeenCalled();
+
+    manager.rejoining.set(true);
+    await fixture.whenStable();
+    expect(button('Rejoin').disabled).toBe(true);
+    expect(banner?.textContent).toContain('Rejoining…');
   });
 
   it('offers audio only after a camera problem', async () => {

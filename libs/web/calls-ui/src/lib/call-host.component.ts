@@ -4,6 +4,7 @@ import { CallOutcomePanelComponent } from './call-outcome-panel.component';
 import { InCallComponent, type CallPanelContext } from './in-call.component';
 import { IncomingCallComponent } from './incoming-call.component';
 import { OutgoingCallComponent } from './outgoing-call.component';
+import { RejoinCallComponent } from './rejoin-call.component';
 
 /**
  * Drop once in an app's root template (`<cs-call-host />`): shows whichever call view the
@@ -11,7 +12,13 @@ import { OutgoingCallComponent } from './outgoing-call.component';
  */
 @Component({
   selector: 'cs-call-host',
-  imports: [IncomingCallComponent, OutgoingCallComponent, InCallComponent, CallOutcomePanelComponent],
+  imports: [
+    IncomingCallComponent,
+    OutgoingCallComponent,
+    InCallComponent,
+    CallOutcomePanelComponent,
+    RejoinCallComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @switch (manager.phase()) {
@@ -26,6 +33,9 @@ import { OutgoingCallComponent } from './outgoing-call.component';
       }
       @case ('outgoing') {
         <div class="cs-overlay"><cs-outgoing-call /></div>
+      }
+      @case ('rejoin') {
+        <div class="cs-overlay"><cs-rejoin-call /></div>
       }
       @case ('ended') {
         <div class="cs-overlay"><cs-call-outcome-panel /></div>

@@ -26,18 +26,28 @@ import { Ringtone } from './ringtone.service';
  * {@link CallManager.phase} splits it into connecting / in-call / reconnecting from the media
  * and socket state, so those never drift apart.
  */
-export type StoredCallPhase = 'idle' | 'preparing' | 'outgoing' | 'incoming' | 'accepting' | 'live' | 'ended';
+export type StoredCallPhase =
+  | 'idle'
+  | 'preparing'
+  | 'outgoing'
+  | 'incoming'
+  | 'accepting'
+  /** An accepted call of ours is still on, held by no page (e.g. after a reload): offer to rejoin. */
+  | 'rejoin'
+  | 'live'
+  | 'ended';
 export type CallPhase = Exclude<StoredCallPhase, 'live'> | 'connecting' | 'in-call' | 'reconnecting';
 
 /** The only legal phase changes; {@link CallManager} applies them in one `transition()`. */
 export const CALL_PHASE_TRANSITIONS: Readonly<Record<StoredCallPhase, readonly StoredCallPhase[]>> = {
-  idle: ['preparing', 'incoming'],
+  idle: ['preparing', 'incoming', 'rejoin'],
   preparing: ['outgoing', 'live', 'ended'],
   outgoing: ['live', 'ended'],
   incoming: ['accepting', 'live', 'ended'],
   accepting: ['live', 'ended'],
+  rejoin: ['live', 'ended'],
   live: ['ended'],
-  ended: ['idle', 'preparing', 'incoming'],
+  ended: ['idle', 'preparing', 'incoming', 'rejoin'],
 };
 
 /** What to call: a shop about a product (customer), or a customer (seller). */
@@ -64,6 +74,8 @@ interface CallState {
   connectedAt: number | null;
   /** An action (cancel, hang up) failed; shown without leaving the phase. */
   actionError: string | null;
+  /** Rejoin was clicked: media and `call:resume` are under way. */
+  rejoining: boolean;
 }
 
 const INITIAL: CallState = {
@@ -74,6 +86,7 @@ const INITIAL: CallState = {
   peerAway: false,
   connectedAt: null,
   actionError: null,
+  rejoining: false,
 };
 
 /** How long "answered elsewhere" and similar notes stay before the panel closes by itself. */
@@ -109,6 +122,7 @@ export class CallManager {
   readonly connectedAt = computed(() => this.state().connectedAt);
   readonly actionError = computed(() => this.state().actionError);
   readonly peerAway = computed(() => this.state().peerAway);
+  readonly rejoining = computed(() => this.state().rejoining);
   readonly viewer = computed<CallViewer>(() => (this.session.role() === 'seller' ? 'shop' : 'customer'));
 
   readonly phase = computed<CallPhase>(() => {
@@ -132,10 +146,13 @@ export class CallManager {
 
   constructor() {
     this.socket.on('call:incoming').subscribe(({ call }) => this.onIncoming(call));
-    this.socket.on('session:ready').subscribe(({ activeCall }) => {
+    // Replayed: the call UI may load after the socket connected (the storefront defers it).
+    this.socket.sessionReady$.subscribe(({ activeCall }) => {
       // A call still ringing for us when this tab opens rings here too.
       if (activeCall?.status === 'ringing' && !isCaller(activeCall, this.viewer()))
         this.onIncoming(activeCall);
+      // An answered call this page does not hold (reloaded, reopened): offer to rejoin it.
+      else if (activeCall?.status === 'accepted') this.offerRejoin(activeCall);
     });
     this.socket.on('call:accepted').subscribe((accepted) => this.onAccepted(accepted));
     this.socket.on('call:answered-elsewhere').subscribe(({ callId, answeredBy }) => {
@@ -153,7 +170,10 @@ export class CallManager {
       if (this.isCurrentLive(callId)) this.patch({ peerAway: true });
     });
     this.socket.on('call:peer-reconnected').subscribe(({ callId }) => {
-      if (this.isCurrentLive(callId)) this.patch({ peerAway: false });
+      if (!this.isCurrentLive(callId)) return;
+      this.patch({ peerAway: false });
+      // Its offers were lost while it was away, and after a reload it has a new connection.
+      this.rtc.peerReturned();
     });
     this.socket.resumed$.subscribe(({ callId, result }) => {
       if (!this.isCurrentLive(callId)) return;
@@ -264,11 +284,50 @@ export class CallManager {
     if (this.state().phase !== 'accepting') return;
     try {
       const binding = await this.socket.request('call:accept', { callId: call.id });
-      this.goLive(binding);
+      void this.goLive(binding);
     } catch (error) {
       if (this.state().phase !== 'accepting') return; // call:accepted or call:ended got there first
       this.finish(this.failure(error instanceof SocketRequestError ? error.message : describeError(error)));
     }
+  }
+
+  /**
+   * Takes the call offered after a reload back to this page; call it from the Rejoin click (so
+   * the camera prompt and playback are allowed). Media first, then `call:resume` re-binds the
+   * call to this socket, and the media connection starts again with an ICE restart.
+   */
+  async rejoin(): Promise<void> {
+    const { phase, call, rejoining } = this.state();
+    if (phase !== 'rejoin' || !call || rejoining) return;
+    this.patch({ rejoining: true, actionError: null });
+    const stillOffered = () => this.state().phase === 'rejoin' && this.state().call?.id === call.id;
+    try {
+      await this.rtc.prepareMedia(call.type);
+    } catch (error) {
+      if (!stillOffered()) return;
+      void this.socket.emitWithAck('call:hangup', { callId: call.id });
+      this.finishMediaError(error);
+      return;
+    }
+    if (!stillOffered()) return;
+    let binding: CallBinding;
+    try {
+      binding = await this.socket.request('call:resume', { callId: call.id });
+    } catch (error) {
+      if (!stillOffered()) return; // call:ended got there first
+      this.finish({
+        title: 'The call could not be rejoined.',
+        detail: error instanceof SocketRequestError ? error.message : describeError(error),
+        tone: 'error',
+        suggestCallback: false,
+      });
+      return;
+    }
+    if (!stillOffered()) return;
+    const answeredAt = binding.call.answeredAt ? Date.parse(binding.call.answeredAt) : NaN;
+    await this.goLive(binding, Number.isNaN(answeredAt) ? null : answeredAt);
+    // As after a socket resume: a fresh ICE round with the device that stayed.
+    if (this.isCurrentLive(call.id)) this.rtc.restartIce();
   }
 
   async decline(): Promise<void> {
@@ -311,11 +370,12 @@ export class CallManager {
     }
   }
 
+  /** Ends the live call, or the call offered to rejoin after a reload. */
   async hangup(): Promise<void> {
     const { phase, call } = this.state();
-    if (phase !== 'live' || !call) return;
+    if ((phase !== 'live' && phase !== 'rejoin') || !call) return;
     const ack = await this.socket.emitWithAck('call:hangup', { callId: call.id });
-    if (this.state().call?.id !== call.id || this.state().phase !== 'live') return;
+    if (this.state().call?.id !== call.id || this.state().phase !== phase) return;
     let ended: CallDto | null = ack.ok ? ack.call : null;
     if (!ended) {
       try {
@@ -324,7 +384,7 @@ export class CallManager {
         ended = null;
       }
     }
-    if (this.state().phase !== 'live') return;
+    if (this.state().phase !== phase) return;
     this.finish(
       ended
         ? describeOutcome(ended, this.viewer())
@@ -352,6 +412,14 @@ export class CallManager {
     this.notifier.notify(call.id, `Incoming ${call.type} call`, `${from} is calling${about}.`);
   }
 
+  private offerRejoin(call: CallDto): void {
+    const { phase } = this.state();
+    if (phase !== 'idle' && phase !== 'ended') return; // this page holds a call (a socket resume)
+    this.clearDismiss();
+    if (phase === 'ended') this.rtc.reset();
+    this.transition('rejoin', { ...INITIAL, call });
+  }
+
   private onAccepted(accepted: CallBinding & { deviceId: string }): void {
     const { phase, call } = this.state();
     if (phase === 'preparing' && !call) {
@@ -360,7 +428,7 @@ export class CallManager {
     }
     if (call?.id !== accepted.call.id) return;
     if (accepted.deviceId !== this.socket.id) return; // another device owns it; answered-elsewhere follows
-    if (phase === 'outgoing' || phase === 'accepting' || phase === 'incoming') this.goLive(accepted);
+    if (phase === 'outgoing' || phase === 'accepting' || phase === 'incoming') void this.goLive(accepted);
   }
 
   private onEnded(ended: CallDto): void {
@@ -377,14 +445,15 @@ export class CallManager {
     this.finish(describeOutcome(ended, this.viewer()), { autoDismiss: byMe });
   }
 
-  private goLive(binding: CallBinding): void {
-    if (this.state().phase === 'live') return;
+  /** `connectedAt` is set when rejoining, so the timer counts from when the call was answered. */
+  private goLive(binding: CallBinding, connectedAt: number | null = null): Promise<void> {
+    if (this.state().phase === 'live') return Promise.resolve();
     this.ringtone.stop();
     this.notifier.close();
-    this.transition('live', { call: binding.call, peerAway: false });
+    this.transition('live', { call: binding.call, peerAway: false, rejoining: false, connectedAt });
     this.socket.trackCall(binding.call.id);
     const callId = binding.call.id;
-    void this.rtc.start({
+    return this.rtc.start({
       callId,
       type: binding.call.type,
       polite: binding.polite,
@@ -397,7 +466,8 @@ export class CallManager {
     if (phase !== 'live') return;
     if (media === RtcConnectionState.Connected && connectedAt === null)
       this.patch({ connectedAt: Date.now() });
-    if (media === RtcConnectionState.Failed) void this.connectionLost();
+    // While the other device is away the server decides (its reconnect grace), not our media.
+    if (media === RtcConnectionState.Failed && !this.state().peerAway) void this.connectionLost();
   }
 
   private async connectionLost(): Promise<void> {
@@ -437,7 +507,7 @@ export class CallManager {
     this.notifier.close();
     this.rtc.close();
     this.socket.trackCall(null);
-    this.transition('ended', { outcome, peerAway: false, actionError: null });
+    this.transition('ended', { outcome, peerAway: false, actionError: null, rejoining: false });
     this.clearDismiss();
     if (options.autoDismiss) this.dismissTimer = setTimeout(() => this.dismiss(), this.autoDismissMs);
   }

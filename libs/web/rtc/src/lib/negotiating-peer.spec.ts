@@ -103,6 +103,41 @@ describe('NegotiatingPeer (perfect negotiation)', () => {
     expect(media).toEqual([{ audio: false, video: true }]);
   });
 
+  it('after the other device returns, rolls back an offer it never answered and offers again', async () => {
+    const a = new FakePeerConnection({}, 'caller');
+    const sent: SignalPayload[] = [];
+    const peer = new NegotiatingPeer(a as unknown as RTCPeerConnection, false, {
+      send: (s) => sent.push(s),
+      track: () => undefined,
+      connectionState: () => undefined,
+    });
+    // The offer went out while the other device was away: nobody will answer it.
+    a.needNegotiation();
+    await settle();
+    expect(a.signalingState).toBe('have-local-offer');
+
+    // A new page on the other side: a fresh connection that answers our new offer.
+    const b = new FakePeerConnection({}, 'callee-reloaded');
+    const fresh: NegotiatingPeer = new NegotiatingPeer(b as unknown as RTCPeerConnection, true, {
+      send: (s) => setTimeout(() => void peer.handle(s), 0),
+      track: () => undefined,
+      connectionState: () => undefined,
+    });
+    sent.length = 0;
+    await peer.renegotiate();
+    await settle();
+    expect(a.log).toEqual(['offer', 'rollback', 'restartIce', 'offer']);
+    const offer = sent.find((s) => s.kind === 'description');
+    expect(offer).toEqual({
+      kind: 'description',
+      description: { type: 'offer', sdp: 'offer-from-caller-2' },
+    });
+    await fresh.handle(offer as SignalPayload);
+    await settle();
+    expect(a.signalingState).toBe('stable');
+    expect(a.remoteDescription?.sdp).toBe('answer-from-callee-reloaded');
+  });
+
   it('removes its listeners and closes the connection, once', () => {
     const pc = new FakePeerConnection();
     const sent: SignalPayload[] = [];

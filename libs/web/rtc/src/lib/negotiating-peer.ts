@@ -75,6 +75,24 @@ export class NegotiatingPeer {
     if (!this.closed) this.pc.restartIce();
   }
 
+  /**
+   * The other device is back (a new socket, or a new page with a new connection): an offer
+   * still waiting for its answer was dropped while it was away, so roll it back, then restart
+   * ICE so a fresh offer goes out. Runs in order with the signals.
+   */
+  renegotiate(): Promise<void> {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.closed) return;
+        if (this.pc.signalingState === 'have-local-offer' && !this.makingOffer) {
+          await this.pc.setLocalDescription({ type: 'rollback' });
+        }
+        if (!this.closed) this.pc.restartIce();
+      })
+      .catch((error) => this.hooks.error?.('renegotiate', error));
+    return this.queue;
+  }
+
   /** Removes every listener and closes the connection. Safe to call more than once. */
   close(): void {
     if (this.closed) return;

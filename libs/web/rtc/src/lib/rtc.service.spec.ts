@@ -181,6 +181,36 @@ describe('RtcService', () => {
     });
   });
 
+  describe('the other device returns', () => {
+    it('renegotiates with an ICE restart and gives reconnecting a fresh start, even after giving up', async () => {
+      const { rtc, pcs, timers } = setup();
+      const sent: SignalPayload[] = [];
+      await rtc.prepareMedia('video');
+      await rtc.start({ callId: 'c1', type: 'video', polite: true, send: (s) => sent.push(s) });
+      const pc = pcs[0];
+      pc.setConnectionState('connected');
+      // The other page went away: restarts fail until the policy gives up.
+      pc.setConnectionState('failed');
+      timers.advance(20_000);
+      expect(rtc.state()).toBe(RtcConnectionState.Failed);
+      await settle();
+      expect(pc.signalingState).toBe('have-local-offer'); // an offer nobody could answer
+
+      sent.length = 0;
+      rtc.peerReturned();
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      await settle();
+      expect(pc.log.slice(-3)).toEqual(['rollback', 'restartIce', 'offer']);
+      expect(sent.some((s) => s.kind === 'description' && s.description.type === 'offer')).toBe(true);
+
+      // Retries go on per the policy from now on.
+      timers.advance(5000);
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      pc.setConnectionState('connected');
+      expect(rtc.state()).toBe(RtcConnectionState.Connected);
+    });
+  });
+
   describe('cleanup', () => {
     it('stops every track, removes listeners and closes the connection', async () => {
       const { rtc, pcs, audio, video, timers } = setup();

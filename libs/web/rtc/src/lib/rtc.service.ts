@@ -176,6 +176,27 @@ export class RtcService implements OnDestroy {
     this.peer?.restartIce();
   }
 
+  /**
+   * The other device came back after a drop or a page reload: offers sent while it was away
+   * were lost, so roll back an unanswered one and negotiate again with an ICE restart. The time
+   * it was away does not count against reconnecting: the policy starts afresh (also after it
+   * gave up meanwhile).
+   */
+  peerReturned(): void {
+    if (!this.peer) return;
+    if (this.outageStartedAt !== null || this.state() === RtcConnectionState.Failed) {
+      this.clearTimers();
+      this.outageStartedAt = this.timers.now();
+      this.retryCount = 0;
+      this.setState(RtcConnectionState.Reconnecting);
+      this.schedule(() => {
+        const now = this.peer?.pc.connectionState;
+        if (now && now !== 'connected' && now !== 'closed') this.retry();
+      }, 5000);
+    }
+    void this.peer.renegotiate();
+  }
+
   setMicEnabled(enabled: boolean): void {
     this.local()
       ?.getAudioTracks()

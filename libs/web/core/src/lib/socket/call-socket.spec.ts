@@ -210,6 +210,27 @@ describe('CallSocket', () => {
     expect(io.emitted.filter((e) => e.event === 'call:resume')).toHaveLength(1);
   });
 
+  it('replays session:ready of the current connection to late subscribers, and forgets it on a drop', () => {
+    const { io, socket, session } = setup();
+    session.start(login('token-1'));
+    TestBed.tick();
+    io.serverConnect('sock-1');
+    const ready = { userId: 'u1', activeCall: { id: 'call-1', status: 'accepted' } as CallDto };
+    io.push('session:ready', ready);
+    const late: unknown[] = [];
+    const sub = socket.sessionReady$.subscribe((p) => late.push(p));
+    expect(late).toEqual([ready]);
+    io.drop();
+    const afterDrop: unknown[] = [];
+    socket.sessionReady$.subscribe((p) => afterDrop.push(p)).unsubscribe();
+    expect(afterDrop).toEqual([]);
+    io.serverConnect('sock-2');
+    const again = { userId: 'u1', activeCall: null };
+    io.push('session:ready', again);
+    expect(late).toEqual([ready, again]);
+    sub.unsubscribe();
+  });
+
   it('unsubscribes presence when the last watcher leaves', async () => {
     const { io, socket, session } = setup();
     session.start(login('token-1'));

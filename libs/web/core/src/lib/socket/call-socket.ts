@@ -119,6 +119,14 @@ export class CallSocket implements OnDestroy {
   /** Fires on every successful (re)connection. */
   readonly connected$ = this.connectedSubject.asObservable();
 
+  private readonly sessionSubject = new BehaviorSubject<ServerPayload<'session:ready'> | null>(null);
+  /**
+   * `session:ready` of the current connection, replayed to late subscribers (a view loaded
+   * after the socket connected still learns about the live call), then each new one.
+   */
+  readonly sessionReady$ = this.sessionSubject.pipe(
+    filter((p): p is ServerPayload<'session:ready'> => p !== null),
+  );
   private activeCallId: string | null = null;
   private hasConnectedBefore = false;
   private currentToken: string | null = null;
@@ -132,6 +140,7 @@ export class CallSocket implements OnDestroy {
     this.io.on('connect', this.onConnect);
     this.io.on('disconnect', this.onDisconnect);
     this.io.on('connect_error', this.onConnectError);
+    this.on('session:ready').subscribe((p) => this.sessionSubject.next(p));
     effect(() => {
       const token = this.session.token();
       untracked(() => this.followSession(token));
@@ -255,6 +264,7 @@ export class CallSocket implements OnDestroy {
       this.currentToken = null;
       this.hasConnectedBefore = false;
       this.activeCallId = null;
+      this.sessionSubject.next(null);
       this.io.disconnect();
       this.setState(SocketState.Disconnected);
       return;
@@ -288,6 +298,7 @@ export class CallSocket implements OnDestroy {
   }
 
   private handleDisconnect(reason: string): void {
+    this.sessionSubject.next(null);
     if (reason === 'io client disconnect' || !this.currentToken) {
       this.setState(SocketState.Disconnected);
       return;
