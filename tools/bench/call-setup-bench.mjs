@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Server } from 'socket.io';
 import { findChromium } from '../scripts/chromium.mjs';
+import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
 
 const root = new URL('../..', import.meta.url).pathname;
 const args = Object.fromEntries(
@@ -315,18 +316,7 @@ async function launch() {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -7,6 +7,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const ARTIFACTS = resolve(__dirname, '../../../../test-artifacts');
 
 export const DEMO_PASSWORD = 'demo-password';
+
+/** The same flags as the call set-up benchmark: fake camera and microphone, no background traffic. */
+const CHROMIUM_ARGS: string[] = JSON.parse(
+  readFileSync(resolve(__dirname, '../../../../tools/scripts/chromium-args.json'), 'utf8'),
+);
 
 export function baseUrl(): string {
   const url = process.env['E2E_BASE_URL'];
@@ -26,18 +31,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--allow-loopback-in-peer-connection',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 
