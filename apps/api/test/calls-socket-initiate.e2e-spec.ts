@@ -1,5 +1,7 @@
+import { HttpException } from '@nestjs/common';
 import type { CallDto } from '@callshop/contracts';
-import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { CallsService } from '@callshop/api/calls';
+import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
 import { connectCalls, createShop, type CallClient } from './support/call-clients';
 
 describe('call:initiate over the socket (real API, PostgreSQL, Socket.io clients)', () => {
@@ -95,5 +97,68 @@ describe('call:initiate over the socket (real API, PostgreSQL, Socket.io clients
     });
     const history = await env.http().get('/api/v2/calls').set('Authorization', customer.auth).expect(200);
     expect(history.body.total).toBe(0);
+  });
+
+  it('answers each of many calls placed in the same instant on its own, as one statement records them', async () => {
+    const [a, b, c] = [
+      await createShop(env, 'Amp'),
+      await createShop(env, 'Bass'),
+      await createShop(env, 'Cello'),
+    ];
+    const sellerA = track(await connectCalls(env, a.owner));
+    const sellerB = track(await connectCalls(env, b.owner));
+    // Shop C has nobody online.
+    const customers = await Promise.all(Array.from({ length: 5 }, () => env.registerCustomer()));
+    for (const customer of customers) track(await connectCalls(env, customer));
+    const as = (u: TestUser) => ({ id: u.user.id, role: u.user.role, name: u.user.name });
+    const calls = env.app.get(CallsService);
+    const unknownProduct = '00000000-0000-4000-8000-000000000000';
+    // Pushed in the same turn of the event loop: recorded by one statement.
+    const results = await Promise.allSettled([
+      calls.initiate(as(customers[0]), { sellerId: a.shopId, productId: a.product.id }),
+      calls.initiate(as(customers[0]), { sellerId: b.shopId, productId: b.product.id }),
+      calls.initiate(as(customers[1]), { sellerId: b.shopId, productId: b.product.id, type: 'audio' }),
+      calls.initiate(as(customers[2]), { sellerId: a.shopId, productId: b.product.id }),
+      calls.initiate(as(customers[3]), { sellerId: a.shopId, productId: unknownProduct }),
+      calls.initiate(as(customers[4]), { sellerId: c.shopId, productId: c.product.id }),
+    ]);
+    const outcome = (r: PromiseSettledResult<CallDto>) =>
+      r.status === 'fulfilled'
+        ? { status: r.value.status, customer: r.value.customer.id, shop: r.value.shop.id }
+        : { error: (r.reason as HttpException).getStatus(), message: (r.reason as Error).message };
+    expect(results.map(outcome)).toEqual([
+      { status: 'ringing', customer: customers[0].user.id, shop: a.shopId },
+      { error: 409, message: 'You already have a live call: end it first' },
+      { status: 'ringing', customer: customers[1].user.id, shop: b.shopId },
+      { error: 400, message: expect.stringMatching(/not sold by shop/) },
+      { error: 404, message: `Product ${unknownProduct} not found` },
+      { status: 'missed', customer: customers[4].user.id, shop: c.shopId },
+    ]);
+    const [first, , second] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect((await sellerA.next<{ call: CallDto }>('call:incoming')).call).toMatchObject({
+      id: first?.id,
+      customer: { id: customers[0].user.id, name: customers[0].user.name },
+      product: { name: 'Amp' },
+    });
+    expect((await sellerB.next<{ call: CallDto }>('call:incoming')).call).toMatchObject({
+      id: second?.id,
+      type: 'audio',
+      customer: { id: customers[1].user.id },
+      product: { name: 'Bass' },
+    });
+    // Nothing else rings: not the refused calls, not the customer's second call.
+    const other = (id?: string) => (p: Record<string, unknown>) => (p['call'] as CallDto).id !== id;
+    await sellerA.expectNone('call:incoming', 300, other(first?.id));
+    await sellerB.expectNone('call:incoming', 100, other(second?.id));
+    const missed = await env.http().get('/api/v2/calls').set('Authorization', c.owner.auth).expect(200);
+    expect(missed.body.items).toMatchObject([{ status: 'missed', endReason: 'offline' }]);
+    for (const [customer, total] of [
+      [customers[2], 0],
+      [customers[3], 0],
+      [customers[0], 1],
+    ] as const) {
+      const history = await env.http().get('/api/v2/calls').set('Authorization', customer.auth).expect(200);
+      expect(history.body.total).toBe(total);
+    }
   });
 });

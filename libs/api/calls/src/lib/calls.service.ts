@@ -25,7 +25,7 @@ import {
   type SellerInfoDto,
   type ShopContactDto,
 } from '@callshop/contracts';
-import { callsConfig } from '@callshop/api/core';
+import { BatchQueue, callsConfig } from '@callshop/api/core';
 import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary, type Product } from '@callshop/api/products';
 import { CallAnsweredEvent, CallEndedEvent, CallStartedEvent } from './call-events';
@@ -37,6 +37,82 @@ import type { InitiateCallDto } from './dto/initiate-call.dto';
 import { PresenceService } from './presence.service';
 
 const LIVE = LIVE_CALL_STATUSES as CallStatus[];
+
+/** A customer's call to record, as `recordCustomerCalls` takes it. */
+interface CustomerCallRequest {
+  shopId: string;
+  productId: string;
+  customerId: string;
+  /** Staff of the shop with a connected socket that takes calls. */
+  staff: string[];
+  available: boolean;
+  type: CallType;
+  device: string | null;
+}
+
+/** The inserted call (all columns null when it was not inserted) and what the checks found. */
+type CustomerCallRow = CallRow & {
+  d_ord: number;
+  d_shop_id: string | null;
+  d_product_id: string | null;
+  d_product_shop_id: string | null;
+  d_caller_live: boolean;
+  d_busy_staff: string[];
+  d_shop_name: string;
+  d_shop_is_platform: boolean;
+  d_customer_name: string;
+};
+
+/**
+ * Checks and records customers' calls given as a JSON array ($1): shop and product exist and
+ * match, the caller has no live call, which available staff are busy; the outcome is missed
+ * when nobody takes calls, busy when every available staff member is in a call. $2: the live
+ * statuses, $3: the ring timeout in milliseconds. One row per request, with `d_ord` its index.
+ */
+const CUSTOMER_CALLS_SQL = `
+  WITH i AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(
+      ord int, "shopId" uuid, "productId" uuid, "customerId" uuid, staff uuid[], available boolean,
+      type varchar, device varchar)
+  ), o AS (
+    SELECT i.ord, i."customerId" AS customer_id, i.type, i.device,
+           s.id AS shop_id, s.name AS shop_name, s.is_platform AS shop_is_platform,
+           p.id AS product_id, p.shop_id AS product_shop_id, p.name AS product_name,
+           p.price AS product_price, p.currency AS product_currency, p.images AS product_images,
+           u.name AS customer_name, live.caller_live, busy.staff AS busy_staff,
+           CASE WHEN NOT i.available THEN 'missed'
+                WHEN cardinality(busy.staff) >= cardinality(i.staff) THEN 'busy'
+                ELSE 'ringing' END AS outcome
+    FROM i
+    LEFT JOIN shops s ON s.id = i."shopId"
+    LEFT JOIN products p ON p.id = i."productId" AND p.deleted_at IS NULL
+    LEFT JOIN users u ON u.id = i."customerId"
+    CROSS JOIN LATERAL (SELECT EXISTS (
+      SELECT 1 FROM calls WHERE customer_id = i."customerId" AND status = ANY($2::varchar[])) AS caller_live) live
+    CROSS JOIN LATERAL (SELECT ARRAY(
+      SELECT DISTINCT staff_id FROM calls
+      WHERE staff_id = ANY(i.staff) AND status = ANY($2::varchar[]))::text[] AS staff) busy
+  ), c AS (
+    INSERT INTO calls (customer_id, shop_id, staff_id, product_id, product_name, product_price,
+                       product_currency, product_image, type, initiated_by, status, end_reason,
+                       caller_device_id, ring_deadline_at, ended_at)
+    SELECT o.customer_id, o.shop_id, NULL, o.product_id, o.product_name, o.product_price, o.product_currency,
+           o.product_images->>0, o.type, 'customer', o.outcome,
+           CASE o.outcome WHEN 'missed' THEN 'offline' WHEN 'busy' THEN 'busy' END,
+           CASE WHEN o.outcome = 'ringing' THEN o.device END,
+           CASE WHEN o.outcome = 'ringing' THEN now() + make_interval(secs => $3::double precision / 1000) END,
+           CASE WHEN o.outcome = 'ringing' THEN NULL ELSE now() END
+    FROM o
+    WHERE o.shop_id IS NOT NULL AND o.product_id IS NOT NULL AND o.product_shop_id = o.shop_id
+      AND NOT o.caller_live
+    -- A live call of the same customer committed meanwhile: not inserted, answered as a conflict.
+    ON CONFLICT DO NOTHING
+    RETURNING *
+  )
+  SELECT c.*, o.ord AS d_ord, o.shop_id AS d_shop_id, o.product_id AS d_product_id,
+         o.product_shop_id AS d_product_shop_id, o.caller_live AS d_caller_live, o.busy_staff AS d_busy_staff,
+         o.shop_name AS d_shop_name, o.shop_is_platform AS d_shop_is_platform, o.customer_name AS d_customer_name
+  FROM o LEFT JOIN c ON c.customer_id = o.customer_id`;
 
 /** What `call:accept` / `call:resume` hand to the device now bound to the call. */
 export interface DeviceBinding {
@@ -80,6 +156,10 @@ export class CallsService implements OnModuleDestroy {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private sweeper: NodeJS.Timeout | null = null;
   private sweeping = false;
+  private readonly customerCalls = new BatchQueue<CustomerCallRequest, CustomerCallRow>(
+    (items) => this.recordCustomerCalls(items),
+    { maxBatch: 500, concurrency: 1 },
+  );
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -215,74 +295,15 @@ export class CallsService implements OnModuleDestroy {
     }
     if (dto.customerId) throw new BadRequestException('customerId is for sellers calling a customer back');
     const status = await this.presence.shopStatus(dto.sellerId);
-    // The hot path of every call: the checks and the insert in one statement, one round trip.
-    // The row is inserted only when every check passes; otherwise the checks say which failed.
-    let rows: (CallRow & {
-      d_shop_id: string | null;
-      d_product_id: string | null;
-      d_product_shop_id: string | null;
-      d_caller_live: boolean;
-      d_busy_staff: string[];
-      d_shop_name: string;
-      d_shop_is_platform: boolean;
-      d_customer_name: string;
-    })[];
-    try {
-      rows = await this.db.query(
-        `WITH d AS (
-           SELECT s.id AS shop_id, s.name AS shop_name, s.is_platform AS shop_is_platform,
-                  p.id AS product_id, p.shop_id AS product_shop_id, p.name AS product_name,
-                  p.price AS product_price, p.currency AS product_currency, p.images AS product_images,
-                  (SELECT name FROM users WHERE id = $3) AS customer_name,
-                  EXISTS (SELECT 1 FROM calls WHERE customer_id = $3 AND status = ANY($5::varchar[])) AS caller_live,
-                  ARRAY(SELECT DISTINCT staff_id FROM calls
-                        WHERE staff_id = ANY($4::uuid[]) AND status = ANY($5::varchar[]))::text[] AS busy_staff
-           FROM (SELECT 1) one
-           LEFT JOIN shops s ON s.id = $1
-           LEFT JOIN products p ON p.id = $2 AND p.deleted_at IS NULL
-         ), o AS (
-           SELECT d.*, CASE WHEN NOT $6::boolean THEN 'missed'
-                            WHEN cardinality(d.busy_staff) >= cardinality($4::uuid[]) THEN 'busy'
-                            ELSE 'ringing' END AS outcome
-           FROM d
-         ), c AS (
-           INSERT INTO calls (customer_id, shop_id, staff_id, product_id, product_name, product_price,
-                              product_currency, product_image, type, initiated_by, status, end_reason,
-                              caller_device_id, ring_deadline_at, ended_at)
-           SELECT $3, o.shop_id, NULL, o.product_id, o.product_name, o.product_price, o.product_currency,
-                  o.product_images->>0, $7, 'customer', o.outcome,
-                  CASE o.outcome WHEN 'missed' THEN 'offline' WHEN 'busy' THEN 'busy' END,
-                  CASE WHEN o.outcome = 'ringing' THEN $8 END,
-                  CASE WHEN o.outcome = 'ringing' THEN now() + make_interval(secs => $9::double precision / 1000) END,
-                  CASE WHEN o.outcome = 'ringing' THEN NULL ELSE now() END
-           FROM o
-           WHERE o.shop_id IS NOT NULL AND o.product_id IS NOT NULL AND o.product_shop_id = o.shop_id
-             AND NOT o.caller_live
-           RETURNING *
-         )
-         SELECT c.*, o.shop_id AS d_shop_id, o.product_id AS d_product_id, o.product_shop_id AS d_product_shop_id,
-                o.caller_live AS d_caller_live, o.busy_staff AS d_busy_staff, o.shop_name AS d_shop_name,
-                o.shop_is_platform AS d_shop_is_platform, o.customer_name AS d_customer_name
-         FROM o LEFT JOIN c ON true`,
-        [
-          dto.sellerId,
-          dto.productId,
-          user.id,
-          status.availableStaffIds,
-          LIVE,
-          status.available,
-          type,
-          dto.deviceId ?? null,
-          this.config.ringTimeoutMs,
-        ],
-      );
-    } catch (e) {
-      if (isUniqueViolation(e, 'calls_one_live_per_customer')) {
-        throw new ConflictException('You already have a live call: end it first');
-      }
-      throw e;
-    }
-    const row = rows[0];
+    const row = await this.customerCalls.push({
+      shopId: dto.sellerId,
+      productId: dto.productId,
+      customerId: user.id,
+      staff: status.availableStaffIds,
+      available: status.available,
+      type,
+      device: dto.deviceId ?? null,
+    });
     if (!row.d_shop_id) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
     if (!row.d_product_id) throw new NotFoundException(`Product ${dto.productId} not found`);
     if (row.d_product_shop_id !== row.d_shop_id) {
@@ -301,6 +322,37 @@ export class CallsService implements OnModuleDestroy {
     });
     this.announce(record, row.d_busy_staff ?? []);
     return record;
+  }
+
+  /**
+   * The hot path of every call: customers' calls arriving together are checked and recorded
+   * in one statement (one round trip, one commit), each row inserted only when all of its
+   * checks pass; otherwise the checks say which failed. A customer appears once per
+   * statement (a second call of theirs goes in the next one and meets the first).
+   */
+  private async recordCustomerCalls(items: CustomerCallRequest[]): Promise<CustomerCallRow[]> {
+    const results: CustomerCallRow[] = new Array(items.length);
+    let rest = items.map((item, index) => ({ item, index }));
+    while (rest.length) {
+      const callers = new Set<string>();
+      const now: typeof rest = [];
+      const later: typeof rest = [];
+      for (const entry of rest) {
+        if (callers.has(entry.item.customerId)) later.push(entry);
+        else {
+          callers.add(entry.item.customerId);
+          now.push(entry);
+        }
+      }
+      const rows: CustomerCallRow[] = await this.db.query(CUSTOMER_CALLS_SQL, [
+        JSON.stringify(now.map(({ item }, ord) => ({ ord, ...item }))),
+        LIVE,
+        this.config.ringTimeoutMs,
+      ]);
+      for (const row of rows) results[now[row.d_ord].index] = row;
+      rest = later;
+    }
+    return results;
   }
 
   private async initiateAsSeller(user: AuthUser, dto: InitiateCallDto, type: CallType): Promise<CallRecord> {
