@@ -7,10 +7,11 @@ import {
   CallsApi,
   SESSION_STORAGE,
   SESSION_STORAGE_KEY,
+  SocketRequestError,
   SocketState,
 } from '@callshop/web/core';
 import { RtcConnectionState, RtcMediaError, RtcService } from '@callshop/web/rtc';
-import { Subject, of, throwError } from 'rxjs';
+import { Subject } from 'rxjs';
 import { CallNotifier } from './call-notifier.service';
 import { CALL_AUTO_DISMISS_MS, CallManager } from './call-manager.service';
 import { Ringtone } from './ringtone.service';
@@ -23,12 +24,15 @@ class FakeSocket {
   tracked: string | null = null;
   acks: Record<string, unknown> = {};
   emitWithAck = jest.fn(async (event: string) => this.acks[event] ?? { ok: true, call: undefined });
-  request = jest.fn(async (event: string) => {
-    const ack = (this.acks[event] ?? { ok: false, error: { code: 'INTERNAL', message: 'no' } }) as {
-      ok: boolean;
-      error?: { message: string };
-    };
-    if (!ack.ok) throw new Error(ack.error?.message);
+  /** Answers `call:initiate`. */
+  initiate: jest.Mock<Promise<unknown>, [unknown?]> = jest.fn(async () => ({ ok: true, call: makeCall() }));
+  request = jest.fn(async (event: string, payload?: unknown) => {
+    const ack = (
+      event === 'call:initiate'
+        ? await this.initiate(payload)
+        : (this.acks[event] ?? { ok: false, error: { code: 'INTERNAL', message: 'no' } })
+    ) as { ok: boolean; error?: { code: 'INTERNAL'; message: string } };
+    if (!ack.ok && ack.error) throw new SocketRequestError(ack.error);
     return ack;
   });
   whenConnected = jest.fn(async () => this.id);
@@ -90,15 +94,16 @@ function makeCall(overrides: Partial<CallDto> = {}): CallDto {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function setup(user: UserDto = customer, initiate = jest.fn(() => of(makeCall()))) {
+function setup(user: UserDto = customer, initiate?: FakeSocket['initiate']) {
   const socket = new FakeSocket();
+  if (initiate) socket.initiate = initiate;
   const rtc = new FakeRtc();
   const ringtone = { start: jest.fn(), stop: jest.fn() };
   TestBed.configureTestingModule({
     providers: [
       { provide: CallSocket, useValue: socket },
       { provide: RtcService, useValue: rtc },
-      { provide: CallsApi, useValue: { initiate, cancel: jest.fn(), hangup: jest.fn() } },
+      { provide: CallsApi, useValue: { cancel: jest.fn(), hangup: jest.fn() } },
       { provide: Ringtone, useValue: ringtone },
       { provide: CallNotifier, useValue: { notify: jest.fn(), close: jest.fn() } },
       { provide: SESSION_STORAGE_KEY, useValue: 'test' },
@@ -109,24 +114,25 @@ function setup(user: UserDto = customer, initiate = jest.fn(() => of(makeCall())
   TestBed.inject(AuthSession).start({ accessToken: 'tok', expiresIn: 3600, user });
   const manager = TestBed.inject(CallManager);
   TestBed.tick();
-  return { manager, socket, rtc, ringtone, initiate };
+  return { manager, socket, rtc, ringtone, initiate: socket.initiate };
 }
 
 const request = { type: 'video' as const, sellerId: 'shop-1', productId: 'p1', displayName: 'Lamp Shop' };
 
 describe('CallManager', () => {
   describe('outgoing call (customer)', () => {
-    it('gets media first, then initiates with the socket id and rings', async () => {
+    it('gets media first, then initiates over the connected socket and rings', async () => {
       const { manager, socket, rtc, initiate } = setup();
       await manager.placeCall(request);
       expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
-      expect(initiate).toHaveBeenCalledWith({
+      expect(socket.whenConnected).toHaveBeenCalled();
+      expect(socket.request).toHaveBeenCalledWith('call:initiate', {
         sellerId: 'shop-1',
         productId: 'p1',
         customerId: undefined,
         type: 'video',
-        deviceId: 'device-1',
       });
+      expect(initiate).toHaveBeenCalledTimes(1);
       expect(manager.phase()).toBe('outgoing');
       expect(manager.counterpart()).toBe('Lamp Shop');
       expect(socket.tracked).toBe('call-1');
@@ -171,7 +177,7 @@ describe('CallManager', () => {
     it('says the seller is offline when initiate answers missed/offline, and offers a callback', async () => {
       const { manager, rtc } = setup(
         customer,
-        jest.fn(() => of(makeCall({ status: 'missed', endReason: 'offline' }))),
+        jest.fn(async () => ({ ok: true, call: makeCall({ status: 'missed', endReason: 'offline' }) })),
       );
       await manager.placeCall(request);
       expect(manager.phase()).toBe('ended');
@@ -209,13 +215,23 @@ describe('CallManager', () => {
       expect(manager.phase()).toBe('outgoing');
     });
 
-    it('tells the caller about a 409 in plain words', async () => {
-      const conflict = jest.fn(() =>
-        throwError(() => new (jest.requireActual('@angular/common/http').HttpErrorResponse)({ status: 409 })),
-      );
-      const { manager } = setup(customer, conflict);
+    it('tells the caller about a conflict in plain words, and passes other refusals on', async () => {
+      const conflict = jest.fn(async () => ({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'You already have a live call: end it first' },
+      }));
+      const { manager, socket } = setup(customer, conflict);
       await manager.placeCall(request);
+      expect(manager.phase()).toBe('ended');
       expect(manager.outcome()?.detail).toBe('You are already in a call. Finish it before starting another.');
+
+      manager.dismiss();
+      socket.initiate.mockResolvedValueOnce({
+        ok: false,
+        error: { code: 'NOT_FOUND', message: 'Product p1 not found' },
+      });
+      await manager.placeCall(request);
+      expect(manager.outcome()?.detail).toBe('Product p1 not found');
     });
 
     it('cancels a ringing call', async () => {
@@ -233,10 +249,10 @@ describe('CallManager', () => {
     });
 
     it('handles call:accepted that overtakes the initiate answer', async () => {
-      const call = new Subject<CallDto>();
+      let answer: (ack: unknown) => void = () => undefined;
       const { manager, socket, rtc } = setup(
         customer,
-        jest.fn(() => call.asObservable()),
+        jest.fn(() => new Promise((r) => (answer = r))),
       );
       const placing = manager.placeCall(request);
       await flush();
@@ -246,8 +262,7 @@ describe('CallManager', () => {
         polite: false,
         deviceId: 'device-1',
       });
-      call.next(makeCall());
-      call.complete();
+      answer({ ok: true, call: makeCall() });
       await placing;
       expect(rtc.start).toHaveBeenCalled();
       expect(manager.phase()).toBe('connecting');

@@ -7,7 +7,6 @@ import {
   SocketRequestError,
   SocketState,
   describeError,
-  errorStatus,
 } from '@callshop/web/core';
 import { RtcConnectionState, RtcMediaError, RtcService, mediaErrorHelp } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
@@ -210,9 +209,8 @@ export class CallManager {
       if (this.state().phase === 'preparing') this.finishMediaError(error);
       return;
     }
-    let deviceId: string;
     try {
-      deviceId = await this.socket.whenConnected();
+      await this.socket.whenConnected();
     } catch (error) {
       if (this.state().phase === 'preparing') this.finish(this.failure(describeError(error)));
       return;
@@ -220,19 +218,18 @@ export class CallManager {
     if (this.state().phase !== 'preparing') return; // cancelled while connecting
     let call: CallDto;
     try {
-      call = await firstValueFrom(
-        this.api.initiate({
-          sellerId: request.sellerId,
-          productId: request.productId,
-          customerId: request.customerId,
-          type: request.type,
-          deviceId,
-        }),
-      );
+      // Over the signaling socket (the same rules and answer as POST /video-call/initiate, one
+      // round trip less); this socket becomes the call's device.
+      ({ call } = await this.socket.request('call:initiate', {
+        sellerId: request.sellerId,
+        productId: request.productId,
+        customerId: request.customerId,
+        type: request.type,
+      }));
     } catch (error) {
       if (this.state().phase !== 'preparing') return;
       const message =
-        errorStatus(error) === 409
+        error instanceof SocketRequestError && error.error.code === 'CONFLICT'
           ? 'You are already in a call. Finish it before starting another.'
           : describeError(error);
       this.finish(this.failure(message));
