@@ -3,7 +3,7 @@
 // in the same run, printed side by side with ratios.
 //
 //   npm run bench:calls                       (or: node tools/bench/calls-bench.ts)
-//   node tools/bench/calls-bench.ts --clients=1000 --calls=500 --signals=6 --no-build
+//   node tools/bench/calls-bench.ts --clients=1000 --calls=500 --signals=6 --rounds=5 --no-build
 //   BENCH_CLIENTS / BENCH_CALLS / BENCH_SIGNALS work too; DATABASE_URL uses that PostgreSQL
 //   server (a scratch database is created and dropped), otherwise an embedded one is started.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -30,6 +30,7 @@ const CALLS = option('calls', 500);
 const CLIENTS = Math.max(option('clients', 1000), CALLS * 2);
 const SIGNALS = option('signals', 6);
 const SEQUENTIAL = option('sequential', 50);
+const ROUNDS = option('rounds', 5);
 const BUILD = !process.argv.includes('--no-build');
 const FLOW_TIMEOUT_MS = 30_000;
 const JWT_SECRET = randomBytes(32).toString('hex');
@@ -282,6 +283,8 @@ interface Figures {
   ringP50: number;
   ringP95: number;
   ringP99: number;
+  /** Ring latency p99 of each round, in order (the other figures are medians over the rounds). */
+  ringP99Rounds: number[];
   setupP50: number;
   setupP99: number;
   throughput: number;
@@ -300,9 +303,13 @@ async function runQuiet(
   return { quietRingP50: percentile(rings, 0.5), quietRingP99: percentile(rings, 0.99) };
 }
 
-async function runFlows(
-  flow: (i: number) => Promise<FlowResult>,
-): Promise<Omit<Figures, 'connectSeconds' | 'memoryPerSocketKb' | 'quietRingP50' | 'quietRingP99'>> {
+type RoundFigures = Omit<
+  Figures,
+  'connectSeconds' | 'memoryPerSocketKb' | 'quietRingP50' | 'quietRingP99' | 'ringP99Rounds'
+>;
+
+/** One round: `CALLS` flows started in the same instant. */
+async function runRound(flow: (i: number) => Promise<FlowResult>): Promise<RoundFigures> {
   const started = performance.now();
   const results = await Promise.allSettled(Array.from({ length: CALLS }, (_, i) => flow(i)));
   const seconds = (performance.now() - started) / 1000;
@@ -325,6 +332,43 @@ async function runFlows(
     throughput: ok.length / seconds,
     completed: ok.length,
     errors: CALLS - ok.length,
+    errorKinds,
+  };
+}
+
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+
+/**
+ * `ROUNDS` rounds one after another. Figures are the median over the rounds (one round's p99
+ * on two shared cores moves with whatever else runs in that second); completed flows and
+ * errors are totals.
+ */
+async function runFlows(
+  flow: (i: number) => Promise<FlowResult>,
+): Promise<RoundFigures & { ringP99Rounds: number[] }> {
+  const rounds: RoundFigures[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    rounds.push(await runRound(flow));
+    await sleep(500);
+  }
+  const errorKinds: Record<string, number> = {};
+  for (const round of rounds)
+    for (const [k, n] of Object.entries(round.errorKinds)) errorKinds[k] = (errorKinds[k] ?? 0) + n;
+  const mid = (key: keyof Omit<RoundFigures, 'errorKinds'>) => median(rounds.map((r) => r[key]));
+  return {
+    ringP50: mid('ringP50'),
+    ringP95: mid('ringP95'),
+    ringP99: mid('ringP99'),
+    ringP99Rounds: rounds.map((r) => r.ringP99),
+    setupP50: mid('setupP50'),
+    setupP99: mid('setupP99'),
+    throughput: mid('throughput'),
+    completed: rounds.reduce((n, r) => n + r.completed, 0),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
     errorKinds,
   };
 }
@@ -524,7 +568,10 @@ async function benchApi(): Promise<{ rest: Figures; socket: Figures }> {
 function report(bare: Figures, api: Figures, viaSocket: Figures): string {
   const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
   const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}x` : 'n/a');
-  const pick = (key: keyof Omit<Figures, 'errorKinds'>) => [bare[key], api[key], viaSocket[key]] as const;
+  const pick = (key: keyof Omit<Figures, 'errorKinds' | 'ringP99Rounds'>) =>
+    [bare[key], api[key], viaSocket[key]] as const;
+  const perRound = (x: Figures) => x.ringP99Rounds.map((v) => f(v)).join(' / ');
+  const ratios = (x: Figures) => x.ringP99Rounds.map((v, i) => ratio(v, bare.ringP99Rounds[i])).join(' / ');
   const rows: [string, readonly [number, number, number], number?][] = [
     ['ring latency p50 (ms)', pick('ringP50')],
     ['ring latency p95 (ms)', pick('ringP95')],
@@ -542,7 +589,7 @@ function report(bare: Figures, api: Figures, viaSocket: Figures): string {
   const cpus = os.cpus();
   const lines = [
     `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`,
-    `Run: ${CLIENTS} connected clients, ${CALLS} concurrent call flows then ${SEQUENTIAL} one at a time (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
+    `Run: ${CLIENTS} connected clients; ${ROUNDS} rounds of ${CALLS} concurrent call flows (figures: median over the rounds; completed and errors: totals), then ${SEQUENTIAL} one at a time (initiate -> incoming -> accept -> ${SIGNALS} signals -> hang up), PostgreSQL ${process.env['DATABASE_URL'] ? 'from DATABASE_URL' : 'embedded'}`,
     '',
     `| figure | bare Socket.io relay | Callshop API, REST initiate | REST / bare | Callshop API, socket initiate | socket / bare |`,
     `| --- | ---: | ---: | ---: | ---: | ---: |`,
@@ -550,6 +597,11 @@ function report(bare: Figures, api: Figures, viaSocket: Figures): string {
       ([name, [b, a, w], digits]) =>
         `| ${name} | ${f(b, digits ?? 1)} | ${f(a, digits ?? 1)} | ${digits === 0 ? '' : ratio(a, b)} | ${f(w, digits ?? 1)} | ${digits === 0 ? '' : ratio(w, b)} |`,
     ),
+    '',
+    'Ring latency p99 of each round (ms), and its ratio to the same round of the bare relay:',
+    `  bare relay:      ${perRound(bare)}`,
+    `  REST initiate:   ${perRound(api)}   (${ratios(api)})`,
+    `  socket initiate: ${perRound(viaSocket)}   (${ratios(viaSocket)})`,
   ];
   const kinds = Object.entries(api.errorKinds)
     .concat(Object.entries(viaSocket.errorKinds))
@@ -570,7 +622,16 @@ async function main(): Promise<void> {
   writeFileSync(
     join(out, 'calls-bench.json'),
     JSON.stringify(
-      { clients: CLIENTS, calls: CALLS, signals: SIGNALS, sequential: SEQUENTIAL, bare, api, viaSocket },
+      {
+        clients: CLIENTS,
+        calls: CALLS,
+        signals: SIGNALS,
+        rounds: ROUNDS,
+        sequential: SEQUENTIAL,
+        bare,
+        api,
+        viaSocket,
+      },
       null,
       2,
     ),
