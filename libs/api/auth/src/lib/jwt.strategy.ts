@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { JwtClaims } from '@callshop/contracts';
 import { authConfig } from '@callshop/api/core';
 import type { AuthUser } from './auth-user';
+import { jwtKey } from './jwt-key';
 
 /** Accepts `Authorization: Bearer <token>` signed with our secret and not expired. */
 @Injectable()
@@ -12,7 +13,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(@Inject(authConfig.KEY) config: ConfigType<typeof authConfig>) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject, which passport-jwt hands to jsonwebtoken as is (its types say string | Buffer).
+      secretOrKey: jwtKey(config.jwtSecret) as unknown as Buffer,
       ignoreExpiration: false,
       algorithms: ['HS256'],
     });
