@@ -5,6 +5,7 @@ export * from './lib/presence.service';
 export * from './lib/ice-servers.service';
 export * from './lib/call-events';
 export * from './lib/call-state';
+export * from './lib/shop-contact.entity';
 export * from './lib/call.entity';
 export * from './lib/callback-request.entity';
 export * from './lib/call.mapper';

@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import type { CallEndReason, CallInitiator, CallStatus, CallType } from '@callshop/contracts';
-import { BaseEntity } from '@callshop/api/core';
-import { Shop, User } from '@callshop/api/auth';
+import { User } from '@callshop/api/auth';
+import { ShopContact } from './shop-contact.entity';
 
 /**
  * One call between a customer and a shop. Status changes go through
@@ -9,21 +9,7 @@ import { Shop, User } from '@callshop/api/auth';
  * the product's deletion.
  */
 @Entity('calls')
-export class Call extends BaseEntity {
-  @Column({ name: 'customer_id', type: 'uuid' })
-  customerId!: string;
-
-  @ManyToOne(() => User)
-  @JoinColumn({ name: 'customer_id' })
-  customer?: User;
-
-  @Column({ name: 'shop_id', type: 'uuid' })
-  shopId!: string;
-
-  @ManyToOne(() => Shop)
-  @JoinColumn({ name: 'shop_id' })
-  shop?: Shop;
-
+export class Call extends ShopContact {
   /** The staff member who placed the call, or answered it. */
   @Column({ name: 'staff_id', type: 'uuid', nullable: true })
   staffId!: string | null;
@@ -31,21 +17,6 @@ export class Call extends BaseEntity {
   @ManyToOne(() => User, { nullable: true })
   @JoinColumn({ name: 'staff_id' })
   staff?: User | null;
-
-  @Column({ name: 'product_id', type: 'uuid', nullable: true })
-  productId!: string | null;
-
-  @Column({ name: 'product_name', type: 'varchar', length: 200, nullable: true })
-  productName!: string | null;
-
-  @Column({ name: 'product_price', type: 'integer', nullable: true })
-  productPrice!: number | null;
-
-  @Column({ name: 'product_currency', type: 'char', length: 3, nullable: true })
-  productCurrency!: string | null;
-
-  @Column({ name: 'product_image', type: 'text', nullable: true })
-  productImage!: string | null;
 
   @Column({ type: 'varchar', length: 8 })
   type!: CallType;
