@@ -318,13 +318,18 @@ export class CallGateway
     const cached = this.bindings.get(callId);
     if (cached && cached.expires > Date.now()) return cached.binding;
     const binding = await this.calls.findBinding(callId);
+    this.rememberBinding(callId, binding);
+    return binding;
+  }
+
+  /** Caches the binding of an accepted call with both devices bound; forgets anything else. */
+  private rememberBinding(callId: string, binding: CallBindingRow | null): void {
     if (binding?.status === 'accepted' && binding.callerDeviceId && binding.calleeDeviceId) {
       if (this.bindings.size >= MAX_CACHED_BINDINGS) this.bindings.clear();
       this.bindings.set(callId, { binding, expires: Date.now() + BINDING_TTL_MS });
     } else {
       this.bindings.delete(callId);
     }
-    return binding;
   }
 
   /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
@@ -479,8 +484,19 @@ export class CallGateway
 
   @OnEvent(CallAnsweredEvent.NAME)
   onCallAnswered(e: CallAnsweredEvent): void {
-    this.forgetBinding(e.record.call.id);
-    const { call, callerDeviceId, calleeDeviceId, staffId } = e.record;
+    const { call, callerDeviceId, calleeDeviceId, staffId, customerId, shopId, initiatedBy } = e.record;
+    // Other instances drop what they held; here the committed answer is the binding, so the
+    // offer and answer that follow at once are relayed without reading it back.
+    this.forgetBinding(call.id);
+    this.rememberBinding(call.id, {
+      status: call.status,
+      customerId,
+      shopId,
+      staffId,
+      initiatedBy,
+      callerDeviceId,
+      calleeDeviceId,
+    });
     const byCustomer = call.initiatedBy === 'customer';
     const callerRoom = byCustomer ? rooms.user(call.customer.id) : rooms.user(staffId ?? '');
     const calleeRoom = byCustomer ? rooms.shop(call.shop.id) : rooms.user(call.customer.id);

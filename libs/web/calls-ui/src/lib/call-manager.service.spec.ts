@@ -54,7 +54,7 @@ class FakeSocket {
 class FakeRtc {
   state = signal(RtcConnectionState.Idle);
   prepareMedia = jest.fn(async () => ({}));
-  start = jest.fn(async () => this.state.set(RtcConnectionState.Connecting));
+  start = jest.fn(async (_options: unknown) => this.state.set(RtcConnectionState.Connecting));
   close = jest.fn(() => this.state.set(RtcConnectionState.Closed));
   reset = jest.fn(() => this.state.set(RtcConnectionState.Idle));
   handleSignal = jest.fn(async () => undefined);
@@ -170,8 +170,48 @@ describe('CallManager', () => {
         polite: false,
         deviceId: 'other',
       });
-      expect(rtc.start).not.toHaveBeenCalled();
+      // Negotiation started while ringing; the foreign accept changes nothing.
+      expect(rtc.start).toHaveBeenCalledTimes(1);
       expect(manager.phase()).toBe('outgoing');
+      expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
+    });
+
+    it('negotiates while ringing: the offer waits for the answer, then goes out first', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ callId: 'call-1', polite: false }));
+      const { send } = rtc.start.mock.calls[0][0] as unknown as { send: (s: unknown) => void };
+      const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0' } };
+      const candidate = { kind: 'candidate', candidate: { candidate: 'c1' } };
+      send(offer);
+      send(candidate);
+      expect(socket.emitWithAck).not.toHaveBeenCalled();
+
+      socket.push('call:accepted', {
+        call: makeCall({ status: 'accepted' }),
+        role: 'caller',
+        polite: false,
+        deviceId: 'device-1',
+      });
+      const signals = socket.emitWithAck.mock.calls.filter(([event]) => event === 'call:signal');
+      expect(signals).toEqual([
+        ['call:signal', { callId: 'call-1', signal: offer }],
+        ['call:signal', { callId: 'call-1', signal: candidate }],
+      ]);
+      send(candidate);
+      expect(socket.emitWithAck).toHaveBeenCalledTimes(3);
+      expect(manager.phase()).toBe('connecting');
+    });
+
+    it('drops what it negotiated while ringing when the call is not answered', async () => {
+      const { manager, socket, rtc } = setup();
+      await manager.placeCall(request);
+      const { send } = rtc.start.mock.calls[0][0] as unknown as { send: (s: unknown) => void };
+      send({ kind: 'description', description: { type: 'offer', sdp: 'v=0' } });
+      socket.push('call:ended', { call: makeCall({ status: 'declined', endReason: 'declined' }) });
+      expect(rtc.close).toHaveBeenCalled();
+      send({ kind: 'candidate', candidate: null });
+      expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
     });
 
     it('says the seller is offline when initiate answers missed/offline, and offers a callback', async () => {

@@ -96,7 +96,7 @@ export const CALL_AUTO_DISMISS_MS = new InjectionToken<number>('CALL_AUTO_DISMIS
 
 /**
  * The call as the UI sees it, for customers and sellers alike. It places, answers, declines,
- * cancels and ends calls over the signaling socket (REST for initiate), drives
+ * cancels and ends calls over the signaling socket, drives
  * {@link RtcService} and turns every final status into an outcome in plain words.
  */
 @Injectable({ providedIn: 'root' })
@@ -111,9 +111,14 @@ export class CallManager {
 
   private readonly state = signal<CallState>(INITIAL);
   private dismissTimer: ReturnType<typeof setTimeout> | null = null;
-  /** `call:accepted` can overtake the REST answer to initiate; held here until it lands. */
+  /** `call:accepted` can overtake the answer to `call:initiate`; held here until it lands. */
   private earlyAccepted: (CallBinding & { deviceId: string }) | null = null;
   private earlyEnded: CallDto | null = null;
+  /**
+   * The caller negotiates while the call rings: its offer and first candidates wait here
+   * (the server relays nothing before the answer) and go out the moment the call is accepted.
+   */
+  private heldSignals: { callId: string; signals: SignalPayload[] } | null = null;
 
   readonly call = computed(() => this.state().call);
   readonly outcome = computed(() => this.state().outcome);
@@ -247,6 +252,8 @@ export class CallManager {
     }
     this.transition('outgoing', { call });
     this.socket.trackCall(call.id);
+    this.heldSignals = { callId: call.id, signals: [] };
+    void this.startMedia(call, false);
     const ended = this.earlyEnded as CallDto | null;
     const accepted = this.earlyAccepted as (CallBinding & { deviceId: string }) | null;
     this.earlyEnded = null;
@@ -449,13 +456,27 @@ export class CallManager {
     this.notifier.close();
     this.transition('live', { call: binding.call, peerAway: false, rejoining: false, connectedAt });
     this.socket.trackCall(binding.call.id);
-    const callId = binding.call.id;
+    const held = this.heldSignals?.callId === binding.call.id ? this.heldSignals.signals : [];
+    this.heldSignals = null;
+    for (const signal of held) this.sendSignal(binding.call.id, signal);
+    // For a caller that started while ringing this is a no-op (same call).
+    return this.startMedia(binding.call, binding.polite);
+  }
+
+  private startMedia(call: CallDto, polite: boolean): Promise<void> {
+    const callId = call.id;
     return this.rtc.start({
       callId,
-      type: binding.call.type,
-      polite: binding.polite,
-      send: (signal: SignalPayload) => void this.socket.emitWithAck('call:signal', { callId, signal }),
+      type: call.type,
+      polite,
+      send: (signal: SignalPayload) => this.sendSignal(callId, signal),
     });
+  }
+
+  /** Relays a negotiation message; before the answer, held for it; after the call, dropped. */
+  private sendSignal(callId: string, signal: SignalPayload): void {
+    if (this.isCurrentLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
+    else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);
   }
 
   private onMediaState(media: RtcConnectionState): void {
@@ -500,6 +521,7 @@ export class CallManager {
 
   /** The one way into `ended`: stops ringing, releases media and the socket's call binding. */
   private finish(outcome: CallOutcome, options: { autoDismiss?: boolean } = {}): void {
+    this.heldSignals = null;
     this.ringtone.stop();
     this.notifier.close();
     this.rtc.close();
@@ -513,6 +535,7 @@ export class CallManager {
     if (this.state().phase === 'idle') return;
     const { phase, call } = this.state();
     if (call && phase === 'live') void this.socket.emitWithAck('call:hangup', { callId: call.id });
+    this.heldSignals = null;
     this.ringtone.stop();
     this.notifier.close();
     this.rtc.close();
