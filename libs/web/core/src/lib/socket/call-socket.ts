@@ -26,6 +26,14 @@ import { SOCKET_ORIGIN } from '../tokens';
 /** The ngx-socket-io socket, typed with the contract's event maps. */
 export type CallIoSocket = Socket<CallServerEvents, CallClientEvents>;
 
+/**
+ * ngx-socket-io runs `appRef.tick()`, a synchronous change detection of the whole app, after
+ * every event it delivers. The apps are zoneless and whatever a socket event changes is a
+ * signal, which schedules rendering by itself; a forced render for every relayed offer,
+ * answer and candidate only held back the next message. So the socket gets no tick to force.
+ */
+const NO_FORCED_RENDER = { tick: () => undefined } as unknown as ApplicationRef;
+
 /** Creates the (not yet connected) socket; a token so tests can hand in a fake. */
 export const CALL_IO_SOCKET = new InjectionToken<CallIoSocket>('CALL_IO_SOCKET', {
   providedIn: 'root',
@@ -41,7 +49,7 @@ export const CALL_IO_SOCKET = new InjectionToken<CallIoSocket>('CALL_IO_SOCKET',
           reconnectionDelayMax: 5000,
         },
       },
-      inject(ApplicationRef),
+      NO_FORCED_RENDER,
     ),
 });
 
