@@ -76,7 +76,7 @@ describe('two API instances with the Socket.io Redis adapter', () => {
       ok: true,
       role: 'caller',
     });
-    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id });
+    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id, fresh: false });
     await sleep(100);
     expect(await seller.request('call:signal', { callId: call.id, signal: answer })).toEqual({ ok: true });
     expect(await phone2.next('call:signal')).toMatchObject({ callId: call.id });

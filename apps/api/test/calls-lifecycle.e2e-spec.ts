@@ -178,7 +178,7 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
     expect(again.session).toMatchObject({ activeCall: { id: call.id, status: 'accepted' } });
     const resumed = await again.request('call:resume', { callId: call.id });
     expect(resumed).toMatchObject({ ok: true, role: 'caller', polite: false, call: { status: 'accepted' } });
-    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id });
+    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id, fresh: false });
     expect(
       await again.request('call:signal', {
         callId: call.id,
@@ -194,6 +194,30 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
       .expect(200);
     expect(still.body.status).toBe('accepted');
     await again.request('call:hangup', { callId: call.id });
+  });
+
+  it('a page with a new connection resumes fresh: the other device is told so, even before the old socket is gone', async () => {
+    const shop = await createShop(env);
+    const customer = await env.registerCustomer();
+    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const newPage = track(await connectCalls(env, customer));
+    expect(await newPage.request('call:resume', { callId: call.id, fresh: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: 'fresh must be true or false' },
+    });
+    expect(await newPage.request('call:resume', { callId: call.id, fresh: true })).toMatchObject({
+      ok: true,
+      role: 'caller',
+    });
+    expect(await seller.next('call:peer-reconnected')).toEqual({ callId: call.id, fresh: true });
+    // The old page no longer holds the call.
+    expect(
+      await phone.request('call:signal', {
+        callId: call.id,
+        signal: { kind: 'media', audio: true, video: true },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+    await newPage.request('call:hangup', { callId: call.id });
   });
 
   it('after the grace the call ends as failed / connection_lost for the other side', async () => {

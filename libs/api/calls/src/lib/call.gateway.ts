@@ -48,6 +48,7 @@ import {
   parseAvailability,
   parseCallId,
   parseInitiate,
+  parseResume,
   parseShopId,
   parseSignal,
   type Parsed,
@@ -299,11 +300,14 @@ export class CallGateway
 
   private resume(socket: CallSocket, body: unknown) {
     return this.handle(socket, async (user) => {
-      const { callId } = must(parseCallId(body));
+      const { callId, fresh } = must(parseResume(body));
       const b = await this.calls.resume(user, callId, socket.id);
       this.forgetBinding(callId);
       const other = b.role === 'caller' ? b.record.calleeDeviceId : b.record.callerDeviceId;
-      if (b.reconnected && other) this.server.to(other).emit('call:peer-reconnected', { callId });
+      // A new page always tells the other device (it must start a new connection too), even
+      // when its old socket's drop has not been seen yet.
+      if ((b.reconnected || fresh) && other)
+        this.server.to(other).emit('call:peer-reconnected', { callId, fresh });
       return binding(b);
     });
   }

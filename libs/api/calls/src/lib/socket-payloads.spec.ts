@@ -5,6 +5,7 @@ import {
   parseAvailability,
   parseCallId,
   parseInitiate,
+  parseResume,
   parseSignal,
 } from './socket-payloads';
 
@@ -16,6 +17,16 @@ describe('socket payload checks', () => {
     for (const bad of [null, 'x', 42, [], { callId: 'nope' }, { callId: 1 }, { id: callId }]) {
       expect(parseCallId(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     }
+  });
+
+  it('reads a resume: the call id, and whether the page has a new peer connection', () => {
+    expect(parseResume({ callId })).toEqual({ ok: true, value: { callId, fresh: false } });
+    expect(parseResume({ callId, fresh: true })).toEqual({ ok: true, value: { callId, fresh: true } });
+    expect(parseResume({ callId, fresh: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: 'fresh must be true or false' },
+    });
+    expect(parseResume({ fresh: true })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
   });
 
   it('accepts only booleans for availability', () => {

@@ -35,6 +35,14 @@ export function parseCallId(p: unknown): Parsed<{ callId: string }> {
   return id.ok ? { ok: true, value: { callId: id.value } } : id;
 }
 
+export function parseResume(p: unknown): Parsed<{ callId: string; fresh: boolean }> {
+  const id = uuidField(p, 'callId');
+  if (!id.ok) return id;
+  const fresh = (p as Record<string, unknown>)['fresh'];
+  if (fresh !== undefined && typeof fresh !== 'boolean') return invalid('fresh must be true or false');
+  return { ok: true, value: { callId: id.value, fresh: fresh === true } };
+}
+
 export function parseShopId(p: unknown): Parsed<{ shopId: string }> {
   const id = uuidField(p, 'shopId');
   return id.ok ? { ok: true, value: { shopId: id.value } } : id;

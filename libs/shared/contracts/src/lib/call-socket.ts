@@ -65,6 +65,15 @@ export interface CallIdPayload {
   callId: string;
 }
 
+export interface CallResumePayload extends CallIdPayload {
+  /**
+   * This page starts a new peer connection (it was reloaded or reopened), so the device that
+   * stayed starts a new one too instead of renegotiating the old one. Absent: the page kept
+   * its connection and only the socket is new.
+   */
+  fresh?: boolean;
+}
+
 export interface SignalMessage {
   callId: string;
   signal: SignalPayload;
@@ -86,7 +95,7 @@ export interface CallClientEvents {
   'call:hangup': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
   'call:signal': (p: SignalMessage, ack: (r: Ack) => void) => void;
   /** Re-bind a live call to this socket (after a reconnect, or a REST initiate without deviceId). */
-  'call:resume': (p: CallIdPayload, ack: (r: Ack<CallBinding>) => void) => void;
+  'call:resume': (p: CallResumePayload, ack: (r: Ack<CallBinding>) => void) => void;
   'presence:subscribe': (p: { shopId: string }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
   'presence:unsubscribe': (p: { shopId: string }, ack: (r: Ack) => void) => void;
   /** Sellers only: take calls or not. */
@@ -122,7 +131,8 @@ export interface CallServerEvents {
   'call:signal': (p: SignalMessage) => void;
   /** The other party's device dropped; the call waits `graceMs` for it to come back. */
   'call:peer-disconnected': (p: { callId: string; graceMs: number }) => void;
-  'call:peer-reconnected': (p: { callId: string }) => void;
+  /** The other party's device is back; `fresh`: with a new peer connection (see `call:resume`). */
+  'call:peer-reconnected': (p: { callId: string; fresh: boolean }) => void;
   'presence:shop': (p: ShopPresence) => void;
   /** Sellers: their availability changed (set on any of their devices); sent to all their devices. */
   'presence:self': (p: { available: boolean }) => void;

@@ -59,7 +59,7 @@ class FakeRtc {
   reset = jest.fn(() => this.state.set(RtcConnectionState.Idle));
   handleSignal = jest.fn(async () => undefined);
   restartIce = jest.fn();
-  peerReturned = jest.fn();
+  peerReturned = jest.fn((_fresh?: boolean) => undefined);
 }
 
 const customer: UserDto = {
@@ -459,21 +459,22 @@ describe('CallManager', () => {
       expect(socket.request).not.toHaveBeenCalled();
     });
 
-    it('rejoins from the click: media, call:resume, the binding role, an ICE restart, the timer from answeredAt', async () => {
+    it('rejoins from the click: media, a fresh call:resume, a new connection in the binding role, the timer from answeredAt', async () => {
       const { manager, socket, rtc } = setup(seller);
       socket.push('session:ready', { userId: 'staff-1', activeCall: live() });
       expect(manager.counterpart()).toBe('Ada');
       socket.acks['call:resume'] = { ok: true, call: live(), role: 'callee', polite: true };
       await manager.rejoin();
       expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
-      expect(socket.request).toHaveBeenCalledWith('call:resume', { callId: 'call-1' });
+      expect(socket.request).toHaveBeenCalledWith('call:resume', { callId: 'call-1', fresh: true });
       expect(rtc.prepareMedia.mock.invocationCallOrder[0]).toBeLessThan(
         socket.request.mock.invocationCallOrder[0],
       );
       expect(rtc.start).toHaveBeenCalledWith(
         expect.objectContaining({ callId: 'call-1', type: 'video', polite: true }),
       );
-      expect(rtc.restartIce).toHaveBeenCalled();
+      // A new connection negotiates from scratch: no ICE restart.
+      expect(rtc.restartIce).not.toHaveBeenCalled();
       expect(socket.tracked).toBe('call-1');
       expect(manager.connectedAt()).toBe(Date.parse(answeredAt));
       expect(manager.phase()).toBe('reconnecting');
@@ -562,9 +563,12 @@ describe('CallManager', () => {
       TestBed.tick();
       expect(manager.phase()).toBe('reconnecting');
       expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:hangup', expect.anything());
-      socket.push('call:peer-reconnected', { callId: 'call-1' });
+      socket.push('call:peer-reconnected', { callId: 'call-1', fresh: false });
       expect(manager.peerAway()).toBe(false);
-      expect(rtc.peerReturned).toHaveBeenCalledTimes(1);
+      expect(rtc.peerReturned).toHaveBeenLastCalledWith(false);
+      // Back as a new page: a new connection here too.
+      socket.push('call:peer-reconnected', { callId: 'call-1', fresh: true });
+      expect(rtc.peerReturned).toHaveBeenLastCalledWith(true);
     });
 
     it('still rings a ringing call again after a reload', () => {

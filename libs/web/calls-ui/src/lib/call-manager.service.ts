@@ -173,11 +173,12 @@ export class CallManager {
     this.socket.on('call:peer-disconnected').subscribe(({ callId }) => {
       if (this.isCurrentLive(callId)) this.patch({ peerAway: true });
     });
-    this.socket.on('call:peer-reconnected').subscribe(({ callId }) => {
+    this.socket.on('call:peer-reconnected').subscribe(({ callId, fresh }) => {
       if (!this.isCurrentLive(callId)) return;
       this.patch({ peerAway: false });
-      // Its offers were lost while it was away, and after a reload it has a new connection.
-      this.rtc.peerReturned();
+      // Its offers were lost while it was away; a reloaded page has a new connection, and so
+      // must we.
+      this.rtc.peerReturned(fresh === true);
     });
     this.socket.resumed$.subscribe(({ callId, result }) => {
       if (!this.isCurrentLive(callId)) return;
@@ -297,8 +298,9 @@ export class CallManager {
 
   /**
    * Takes the call offered after a reload back to this page; call it from the Rejoin click (so
-   * the camera prompt and playback are allowed). Media first, then `call:resume` re-binds the
-   * call to this socket, and the media connection starts again with an ICE restart.
+   * the camera prompt and playback are allowed). Media first, then `call:resume` (fresh)
+   * re-binds the call to this socket and tells the other device to start a new connection
+   * with this page's.
    */
   async rejoin(): Promise<void> {
     const { phase, call, rejoining } = this.state();
@@ -316,7 +318,8 @@ export class CallManager {
     if (!stillOffered()) return;
     let binding: CallBinding;
     try {
-      binding = await this.socket.request('call:resume', { callId: call.id });
+      // A new page, so a new peer connection: the device that stayed starts one too.
+      binding = await this.socket.request('call:resume', { callId: call.id, fresh: true });
     } catch (error) {
       if (!stillOffered()) return; // call:ended got there first
       this.finish({
@@ -329,9 +332,8 @@ export class CallManager {
     }
     if (!stillOffered()) return;
     const answeredAt = binding.call.answeredAt ? Date.parse(binding.call.answeredAt) : NaN;
+    // Both sides start new connections; the caller's side offers, as at the start of a call.
     await this.goLive(binding, Number.isNaN(answeredAt) ? null : answeredAt);
-    // As after a socket resume: a fresh ICE round with the device that stayed.
-    if (this.isCurrentLive(call.id)) this.rtc.restartIce();
   }
 
   async decline(): Promise<void> {

@@ -211,6 +211,55 @@ describe('RtcService', () => {
     });
   });
 
+  describe('the other device returns as a new page', () => {
+    it.each([true, false])(
+      'starts a new connection in the same role with the same tracks (polite: %p)',
+      async (polite) => {
+        const { rtc, pcs, audio, video } = setup();
+        const sent: SignalPayload[] = [];
+        await rtc.prepareMedia('video');
+        await rtc.start({ callId: 'c1', type: 'video', polite, send: (s) => sent.push(s) });
+        const old = pcs[0];
+        const remoteTrack = new FakeTrack('video');
+        old.emitTrack(remoteTrack, new FakeStream([remoteTrack]));
+        old.setConnectionState('connected');
+        sent.length = 0;
+
+        rtc.peerReturned(true);
+        await settle();
+
+        expect(old.closed).toBe(true);
+        expect(old.activeListeners()).toBe(0);
+        expect(remoteTrack.stopped).toBe(true);
+        expect(rtc.remoteStream()).toBeNull();
+        expect(pcs).toHaveLength(2);
+        expect(rtc.state()).toBe(RtcConnectionState.Connecting);
+        expect(audio.stopped || video.stopped).toBe(false);
+        if (polite) {
+          // The new page offers; this side answers with its tracks.
+          expect(sent).toEqual([]);
+          await rtc.handleSignal({ kind: 'description', description: { type: 'offer', sdp: 'new-page' } });
+          await settle();
+          expect(pcs[1].remoteDescription?.sdp).toBe('new-page');
+          expect(sent).toContainEqual({
+            kind: 'description',
+            description: { type: 'answer', sdp: 'answer-from-pc' },
+          });
+        } else {
+          // This side offers first again, from the new connection.
+          expect(pcs[1].log).toContain('offer');
+          expect(sent[0]).toEqual({
+            kind: 'description',
+            description: { type: 'offer', sdp: 'offer-from-pc-1' },
+          });
+        }
+        expect(pcs[1].senders.map((s) => s.track)).toEqual([audio, video]);
+        pcs[1].setConnectionState('connected');
+        expect(rtc.state()).toBe(RtcConnectionState.Connected);
+      },
+    );
+  });
+
   describe('cleanup', () => {
     it('stops every track, removes listeners and closes the connection', async () => {
       const { rtc, pcs, audio, video, timers } = setup();

@@ -177,13 +177,18 @@ export class RtcService implements OnDestroy {
   }
 
   /**
-   * The other device came back after a drop or a page reload: offers sent while it was away
-   * were lost, so roll back an unanswered one and negotiate again with an ICE restart. The time
+   * The other device came back after a dropped socket: offers sent while it was away were
+   * lost, so roll back an unanswered one and negotiate again with an ICE restart. `fresh`: it
+   * came back as a new page with a new peer connection, so this side starts a new one too. The time
    * it was away does not count against reconnecting: the policy starts afresh (also after it
    * gave up meanwhile).
    */
-  peerReturned(): void {
+  peerReturned(fresh = false): void {
     if (!this.peer) return;
+    if (fresh) {
+      this.replacePeer();
+      return;
+    }
     if (this.outageStartedAt !== null || this.state() === RtcConnectionState.Failed) {
       this.clearTimers();
       this.outageStartedAt = this.timers.now();
@@ -371,6 +376,28 @@ export class RtcService implements OnDestroy {
     this.peer?.close();
     this.peer = null;
     this.localTracksAttached = false;
+  }
+
+  /**
+   * A new peer connection in the same role for the same call, the local tracks moved over:
+   * the other end of the old one is gone (a reloaded page), and a new connection with a new
+   * DTLS handshake is set up in a few hundred milliseconds, where renegotiating the old one
+   * waited for ICE restarts to fail first.
+   */
+  private replacePeer(): void {
+    const options = this.options;
+    if (!options) return;
+    this.clearTimers();
+    this.outageStartedAt = null;
+    this.retryCount = 0;
+    this.disposePeer();
+    this.remote()
+      ?.getTracks()
+      .forEach((t) => t.stop());
+    this.remote.set(null);
+    this.earlySignals = [];
+    this.options = null;
+    void this.start(options);
   }
 
   /** The single place the connection state changes. */
