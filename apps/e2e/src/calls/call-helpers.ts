@@ -89,6 +89,26 @@ export async function openStorefront(context: BrowserContext, email: string, pat
   return page;
 }
 
+/** Logs a customer into the storefront and opens `product`'s page. */
+export async function openProductPage(
+  context: BrowserContext,
+  email: string,
+  product: DemoProduct,
+): Promise<Page> {
+  const page = await openStorefront(context, email, `/products/${product.id}`);
+  await page.getByTestId('product-name').filter({ hasText: product.name }).waitFor();
+  return page;
+}
+
+/** The customer calls from the product page, the seller accepts, and video flows both ways. */
+export async function answeredVideoCall(customer: Page, seller: Page): Promise<void> {
+  await (await readyVideoCallButton(customer)).click();
+  const ringing = incomingDialog(seller);
+  await ringing.waitFor({ timeout: UI_TIMEOUT });
+  await ringing.getByRole('button', { name: 'Accept' }).click();
+  await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+}
+
 /** The storefront's "Video Call Seller" button once the shop is known to take calls. */
 export async function readyVideoCallButton(page: Page): Promise<Locator> {
   const button = page.getByRole('button', { name: 'Video Call Seller' });

@@ -9,7 +9,7 @@ import {
   incomingDialog,
   openSellerConsole,
   openSellerTab,
-  openStorefront,
+  openProductPage,
   personContext,
   readyVideoCallButton,
   shopProduct,
@@ -30,9 +30,7 @@ describe('call outcomes between two browsers', () => {
 
   async function customerOnProduct(productName: string): Promise<Page> {
     const product = await shopProduct(productName);
-    const customer = await openStorefront(await context(), CUSTOMERS.casey.email, `/products/${product.id}`);
-    await customer.getByTestId('product-name').filter({ hasText: product.name }).waitFor();
-    return customer;
+    return openProductPage(await context(), CUSTOMERS.casey.email, product);
   }
 
   async function missedToday(page: Page): Promise<number> {

@@ -4,13 +4,12 @@ import {
   CUSTOMERS,
   SHOP,
   UI_TIMEOUT,
+  answeredVideoCall,
   closeAll,
   expectRemoteVideoFlowing,
-  incomingDialog,
+  openProductPage,
   openSellerConsole,
-  openStorefront,
   personContext,
-  readyVideoCallButton,
   shopProduct,
   waitForText,
 } from './call-helpers';
@@ -40,14 +39,8 @@ describe('rejoin a call after a page reload', () => {
     sellerContext = await personContext(browser);
     customerContext = await personContext(browser);
     const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
-    const customer = await openStorefront(customerContext, CUSTOMERS.casey.email, `/products/${product.id}`);
-    await customer.getByTestId('product-name').filter({ hasText: product.name }).waitFor();
-
-    await (await readyVideoCallButton(customer)).click();
-    const ringing = incomingDialog(seller);
-    await ringing.waitFor({ timeout: UI_TIMEOUT });
-    await ringing.getByRole('button', { name: 'Accept' }).click();
-    await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
+    await answeredVideoCall(customer, seller);
 
     await customer.reload();
     const banner = customer.getByTestId('rejoin-call');
@@ -77,14 +70,8 @@ describe('rejoin a call after a page reload', () => {
     sellerContext = await personContext(browser);
     customerContext = await personContext(browser);
     const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
-    const customer = await openStorefront(customerContext, CUSTOMERS.jordan.email, `/products/${product.id}`);
-    await customer.getByTestId('product-name').filter({ hasText: product.name }).waitFor();
-
-    await (await readyVideoCallButton(customer)).click();
-    const ringing = incomingDialog(seller);
-    await ringing.waitFor({ timeout: UI_TIMEOUT });
-    await ringing.getByRole('button', { name: 'Accept' }).click();
-    await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+    const customer = await openProductPage(customerContext, CUSTOMERS.jordan.email, product);
+    await answeredVideoCall(customer, seller);
 
     await seller.reload();
     const banner = seller.getByTestId('rejoin-call');

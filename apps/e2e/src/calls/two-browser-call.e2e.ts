@@ -7,6 +7,7 @@ import {
   closeAll,
   expectRemoteVideoFlowing,
   incomingDialog,
+  openProductPage,
   openSellerConsole,
   openStorefront,
   parseDuration,
@@ -40,8 +41,7 @@ describe('two-browser video call', () => {
     sellerContext = await personContext(browser);
     customerContext = await personContext(browser);
     const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
-    const customer = await openStorefront(customerContext, CUSTOMERS.casey.email, `/products/${product.id}`);
-    await customer.getByTestId('product-name').filter({ hasText: product.name }).waitFor();
+    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
 
     await (await readyVideoCallButton(customer)).click();
     await expect(waitForText(customer.getByTestId('outgoing-call'), `Calling ${SHOP.name}`)).resolves.toBe(
