@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
-import { ApiErrors } from '@callshop/api/core';
+import { ApiErrors, AuthRateLimit } from '@callshop/api/core';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Roles } from './decorators';
@@ -11,19 +10,13 @@ import { RegisterDto } from './dto/register.dto';
 import { AuthResponseDto, UserResponseDto } from './dto/responses.dto';
 import { JwtAuthGuard, RolesGuard } from './guards';
 
-/** Login and registration are throttled harder than the rest of the API (see AUTH_RATE_LIMIT_PER_MINUTE). */
-const authThrottle = () =>
-  Throttle({
-    default: { limit: () => Number(process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ?? 30), ttl: 60_000 },
-  });
-
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Post('register')
-  @authThrottle()
+  @AuthRateLimit()
   @ApiOperation({ summary: 'Create a customer account, or a seller account with its shop' })
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiErrors(400, 409, 429)
@@ -33,7 +26,7 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @authThrottle()
+  @AuthRateLimit()
   @ApiOperation({ summary: 'Exchange email and password for an access token' })
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiErrors(400, 401, 429)

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, authConfig, callsConfig, databaseConfig, validateEnv } from './config';
+import { appConfig, authConfig, callsConfig, databaseConfig, rateLimits, validateEnv } from './config';
 import { DatabaseModule } from './database/database.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
@@ -50,10 +50,8 @@ import { HealthController } from './health/health.controller';
     DatabaseModule,
     EventEmitterModule.forRoot({ wildcard: false }),
     ThrottlerModule.forRootAsync({
-      inject: [appConfig.KEY],
-      useFactory: (app: ConfigType<typeof appConfig>) => ({
-        throttlers: [{ name: 'default', ttl: 60_000, limit: app.rateLimitPerMinute }],
-      }),
+      inject: [appConfig.KEY, Reflector],
+      useFactory: rateLimits,
     }),
     TerminusModule,
   ],

@@ -1,9 +1,11 @@
 import { registerAs } from '@nestjs/config';
+import { validatedEnv, type Env } from './env.validation';
 
 export interface AppConfig {
-  env: 'development' | 'production' | 'test';
+  env: Env['NODE_ENV'];
   port: number;
   host: string;
+  /** Where users reach the API when it differs from the host it is asked on (a proxy); null when unset. */
   publicUrl: string | null;
   corsOrigins: string[];
   logLevel: string;
@@ -13,18 +15,18 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
 }
 
-export const appConfig = registerAs('app', (): AppConfig => ({
-  env: (process.env['NODE_ENV'] as AppConfig['env']) ?? 'development',
-  port: Number(process.env['PORT'] ?? 3000),
-  host: process.env['HOST'] ?? '0.0.0.0',
-  publicUrl: process.env['PUBLIC_URL'] ?? null,
-  corsOrigins: (process.env['CORS_ORIGINS'] ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean),
-  logLevel: process.env['LOG_LEVEL'] ?? 'info',
-  webDistDir: process.env['WEB_DIST_DIR'] ?? 'dist/apps',
-  redisUrl: process.env['REDIS_URL'] || null,
-  rateLimitPerMinute: Number(process.env['RATE_LIMIT_PER_MINUTE'] ?? 600),
-  authRateLimitPerMinute: Number(process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ?? 30),
-}));
+export const appConfig = registerAs('app', (): AppConfig => {
+  const env = validatedEnv();
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: env.PUBLIC_URL,
+    corsOrigins: env.CORS_ORIGINS,
+    logLevel: env.LOG_LEVEL,
+    webDistDir: env.WEB_DIST_DIR,
+    redisUrl: env.REDIS_URL,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+  };
+});

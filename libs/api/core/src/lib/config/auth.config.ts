@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { DEV_JWT_SECRET } from './env.validation';
+import { validatedEnv } from './env.validation';
 
 export interface AuthConfig {
   jwtSecret: string;
@@ -7,7 +7,10 @@ export interface AuthConfig {
   jwtExpiresIn: number;
 }
 
-export const authConfig = registerAs('auth', (): AuthConfig => ({
-  jwtSecret: process.env['JWT_SECRET'] || DEV_JWT_SECRET,
-  jwtExpiresIn: Number(process.env['JWT_EXPIRES_IN'] ?? 8 * 3600),
-}));
+export const authConfig = registerAs('auth', (): AuthConfig => {
+  const env = validatedEnv();
+  return {
+    jwtSecret: env.JWT_SECRET,
+    jwtExpiresIn: env.JWT_EXPIRES_IN,
+  };
+});

@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { validatedEnv } from './env.validation';
 
 export interface CallsConfig {
   ringTimeoutMs: number;
@@ -10,18 +11,15 @@ export interface CallsConfig {
   relayOnly: boolean;
 }
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-
-export const callsConfig = registerAs('calls', (): CallsConfig => ({
-  ringTimeoutMs: Number(process.env['CALL_RING_TIMEOUT_MS'] ?? 45_000),
-  reconnectGraceMs: Number(process.env['CALL_RECONNECT_GRACE_MS'] ?? 20_000),
-  stunUrls: list(process.env['STUN_URLS']),
-  turnUrls: list(process.env['TURN_URLS']),
-  turnSecret: process.env['TURN_SECRET'] || null,
-  turnTtlSeconds: Number(process.env['TURN_TTL_SECONDS'] ?? 3600),
-  relayOnly: ['true', '1', 'yes'].includes(String(process.env['ICE_RELAY_ONLY'] ?? '').toLowerCase()),
-}));
+export const callsConfig = registerAs('calls', (): CallsConfig => {
+  const env = validatedEnv();
+  return {
+    ringTimeoutMs: env.CALL_RING_TIMEOUT_MS,
+    reconnectGraceMs: env.CALL_RECONNECT_GRACE_MS,
+    stunUrls: env.STUN_URLS,
+    turnUrls: env.TURN_URLS,
+    turnSecret: env.TURN_SECRET,
+    turnTtlSeconds: env.TURN_TTL_SECONDS,
+    relayOnly: env.ICE_RELAY_ONLY,
+  };
+});

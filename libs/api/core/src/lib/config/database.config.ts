@@ -1,4 +1,5 @@
 import { registerAs } from '@nestjs/config';
+import { validatedEnv } from './env.validation';
 
 export interface DatabaseConfig {
   /** A PostgreSQL server; when null the API starts its embedded engine. */
@@ -9,10 +10,13 @@ export interface DatabaseConfig {
   seedDemoData: boolean;
 }
 
-export const databaseConfig = registerAs('database', (): DatabaseConfig => ({
-  url: process.env['DATABASE_URL'] || null,
-  embeddedDir: process.env['EMBEDDED_DB_DIR'] ?? '.data/postgres',
-  embeddedPort: Number(process.env['EMBEDDED_DB_PORT'] ?? 54320),
-  poolSize: Number(process.env['DATABASE_POOL_SIZE'] ?? 20),
-  seedDemoData: !['false', '0', 'no'].includes(String(process.env['SEED_DEMO_DATA'] ?? 'true').toLowerCase()),
-}));
+export const databaseConfig = registerAs('database', (): DatabaseConfig => {
+  const env = validatedEnv();
+  return {
+    url: env.DATABASE_URL,
+    embeddedDir: env.EMBEDDED_DB_DIR,
+    embeddedPort: env.EMBEDDED_DB_PORT,
+    poolSize: env.DATABASE_POOL_SIZE,
+    seedDemoData: env.SEED_DEMO_DATA,
+  };
+});

@@ -3,20 +3,73 @@ import Joi from 'joi';
 /** Placeholder secret used outside production; start-up refuses it when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /**
- * Every environment variable the API reads, with its default. Start-up fails fast with a
- * message naming each bad value.
+ * The environment after validation: every default filled in and every value converted
+ * (numbers, booleans, comma-separated lists). `null` means the variable is unset and has no default.
  */
-export const envSchema = Joi.object({
+export interface Env {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+  HOST: string;
+  PUBLIC_URL: string | null;
+  CORS_ORIGINS: string[];
+  LOG_LEVEL: (typeof LOG_LEVELS)[number];
+  DATABASE_URL: string | null;
+  EMBEDDED_DB_DIR: string;
+  EMBEDDED_DB_PORT: number;
+  DATABASE_POOL_SIZE: number;
+  SEED_DEMO_DATA: boolean;
+  JWT_SECRET: string;
+  JWT_EXPIRES_IN: number;
+  WEB_DIST_DIR: string;
+  REDIS_URL: string | null;
+  CALL_RING_TIMEOUT_MS: number;
+  CALL_RECONNECT_GRACE_MS: number;
+  STUN_URLS: string[];
+  TURN_URLS: string[];
+  TURN_SECRET: string | null;
+  TURN_TTL_SECONDS: number;
+  ICE_RELAY_ONLY: boolean;
+  RATE_LIMIT_PER_MINUTE: number;
+  AUTH_RATE_LIMIT_PER_MINUTE: number;
+}
+
+/** Joi with a `list` type: a comma-separated string becomes its trimmed, non-empty items. */
+const joi = Joi.extend((j: Joi.Root) => ({
+  type: 'list',
+  base: j.array().items(j.string()),
+  coerce: {
+    from: 'string',
+    method: (value: string) => ({
+      value: value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    }),
+  },
+})) as Joi.Root & { list(): Joi.ArraySchema<string[]> };
+
+/** A comma-separated list, empty by default. */
+const list = () => joi.list().default([]);
+
+/**
+ * Every environment variable the API reads: the one place for its default and its conversion.
+ * The README's Configuration table is checked against it (`readme-config.spec.ts`).
+ */
+export const envSchema = Joi.object<Env, true>({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().port().default(3000),
   HOST: Joi.string().default('0.0.0.0'),
-  PUBLIC_URL: Joi.string().uri().optional(),
-  CORS_ORIGINS: Joi.string().allow('').default(''),
-  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  PUBLIC_URL: Joi.string().uri().default(null),
+  CORS_ORIGINS: list(),
+  LOG_LEVEL: Joi.string()
+    .valid(...LOG_LEVELS)
+    .default('info'),
   DATABASE_URL: Joi.string()
     .uri({ scheme: ['postgres', 'postgresql'] })
-    .optional(),
+    .default(null),
   EMBEDDED_DB_DIR: Joi.string().default('.data/postgres'),
   EMBEDDED_DB_PORT: Joi.number().port().default(54320),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(20),
@@ -35,23 +88,47 @@ export const envSchema = Joi.object({
   WEB_DIST_DIR: Joi.string().default('dist/apps'),
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
-    .optional(),
+    .default(null),
   CALL_RING_TIMEOUT_MS: Joi.number().integer().min(1000).max(600_000).default(45_000),
   CALL_RECONNECT_GRACE_MS: Joi.number().integer().min(500).max(600_000).default(20_000),
-  STUN_URLS: Joi.string().allow('').default(''),
-  TURN_URLS: Joi.string().allow('').default(''),
-  TURN_SECRET: Joi.string().allow('').default(''),
+  STUN_URLS: list(),
+  TURN_URLS: list(),
+  // Set but empty counts as unset: no TURN credentials.
+  TURN_SECRET: Joi.string().empty('').default(null),
   TURN_TTL_SECONDS: Joi.number().integer().min(60).max(86_400).default(3600),
   ICE_RELAY_ONLY: Joi.boolean().default(false),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
   AUTH_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
 }).unknown(true);
 
-/** Validates `env` against the schema; throws one error listing every problem. */
-export function validateEnv(env: Record<string, unknown>): Record<string, unknown> {
+/** The names of the variables in {@link envSchema}. */
+export const ENV_KEYS = Object.keys(envSchema.describe().keys ?? {}) as (keyof Env)[];
+
+/**
+ * Validates `env` against the schema and returns it with defaults filled in and values
+ * converted; throws one error naming every bad value.
+ */
+export function validateEnv(env: Record<string, unknown>): Env {
   const { error, value } = envSchema.validate(env, { abortEarly: false, convert: true });
   if (error) {
     throw new Error(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
   }
   return value;
+}
+
+let cached: { raw: string; env: Env } | null = null;
+
+/**
+ * `process.env` validated by {@link validateEnv}: what the `registerAs` factories build the
+ * typed config from. The result is reused while the schema's variables keep their values, and
+ * validated again when one changes (integration tests boot several servers with different
+ * settings in one process).
+ */
+export function validatedEnv(): Env {
+  const values = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+  const raw = JSON.stringify(values);
+  if (cached?.raw !== raw) {
+    cached = { raw, env: validateEnv(values) };
+  }
+  return cached.env;
 }

@@ -3,3 +3,4 @@ export * from './app.config';
 export * from './auth.config';
 export * from './database.config';
 export * from './calls.config';
+export * from './rate-limit';
