@@ -26,11 +26,11 @@ import { ICE_SERVERS_CACHE } from '@callshop/web/rtc';
 })
 export class AppComponent {
   protected readonly session = inject(AuthSession);
-  /** Created with the app so the seller's choice is sent the moment the socket is ready. */
-  private readonly availability = inject(AvailabilityService);
   private readonly iceServers = inject(ICE_SERVERS_CACHE);
 
   constructor() {
+    // Created with the app so the seller's choice is sent the moment the socket is ready.
+    inject(AvailabilityService);
     effect(() => {
       if (this.session.role() === 'seller') untracked(() => this.iceServers.warm());
     });

@@ -1,4 +1,4 @@
-import { Injectable, OnDestroy, computed, inject, signal } from '@angular/core';
+import { Injectable, OnDestroy, inject, signal } from '@angular/core';
 import type { CallType, SignalPayload } from '@callshop/contracts';
 import { acquireMedia, openDevice } from './local-media';
 import { RtcMediaError, toMediaError } from './media-errors';
@@ -78,11 +78,6 @@ export class RtcService implements OnDestroy {
   readonly remoteMedia = this.remoteMediaSignal.asReadonly();
   private readonly mediaErrorSignal = signal<RtcMediaError | null>(null);
   readonly mediaError = this.mediaErrorSignal.asReadonly();
-  readonly isLive = computed(() =>
-    [RtcConnectionState.Connecting, RtcConnectionState.Connected, RtcConnectionState.Reconnecting].includes(
-      this.state(),
-    ),
-  );
 
   private peer: NegotiatingPeer | null = null;
   private options: RtcStartOptions | null = null;

@@ -1,6 +1,5 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
-import type { UserRole } from '@callshop/contracts';
 import { LOGIN_PATH } from '../tokens';
 import { AuthSession } from './auth-session';
 
@@ -10,15 +9,6 @@ export const authGuard: CanActivateFn = (_route, state) => {
   if (session.validToken()) return true;
   return inject(Router).createUrlTree([inject(LOGIN_PATH)], { queryParams: { returnUrl: state.url } });
 };
-
-/** Like {@link authGuard}, and the user must have `role`; others are sent to `fallback`. */
-export function roleGuard(role: UserRole, fallback = '/'): CanActivateFn {
-  return (route, state) => {
-    const allowed = authGuard(route, state);
-    if (allowed !== true) return allowed;
-    return inject(AuthSession).role() === role ? true : inject(Router).parseUrl(fallback);
-  };
-}
 
 /** Keeps signed-in users away from log-in and sign-up pages. */
 export const guestGuard: CanActivateFn = () =>

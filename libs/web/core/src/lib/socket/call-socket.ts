@@ -252,14 +252,6 @@ export class CallSocket implements OnDestroy {
     this.activeCallId = callId;
   }
 
-  /** Server events about one call only. */
-  onCall<E extends 'call:signal' | 'call:peer-disconnected' | 'call:peer-reconnected'>(
-    event: E,
-    callId: string,
-  ): Observable<ServerPayload<E>> {
-    return this.on(event).pipe(filter((p) => (p as { callId: string }).callId === callId));
-  }
-
   ngOnDestroy(): void {
     this.io.off('connect', this.onConnect);
     this.io.off('disconnect', this.onDisconnect);
