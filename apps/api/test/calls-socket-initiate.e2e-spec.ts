@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
-import type { CallDto } from '@callshop/contracts';
-import { CallsService } from '@callshop/api/calls';
+import type { CallDto, InitiateCallRequest } from '@callshop/contracts';
+import type { AuthUser } from '@callshop/api/auth';
+import { CallStarter, callRequestFrom } from '@callshop/api/calls';
 import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
 import { connectCalls, createShop, type CallClient } from './support/call-clients';
 
@@ -111,7 +112,11 @@ describe('call:initiate over the socket (real API, PostgreSQL, Socket.io clients
     const customers = await Promise.all(Array.from({ length: 5 }, () => env.registerCustomer()));
     for (const customer of customers) track(await connectCalls(env, customer));
     const as = (u: TestUser) => ({ id: u.user.id, role: u.user.role, name: u.user.name });
-    const calls = env.app.get(CallsService);
+    const starter = env.app.get(CallStarter);
+    const calls = {
+      initiate: async (user: AuthUser, body: InitiateCallRequest) =>
+        starter.start(user, callRequestFrom(user, body)),
+    };
     const unknownProduct = '00000000-0000-4000-8000-000000000000';
     // Pushed in the same turn of the event loop: recorded by one statement.
     const results = await Promise.allSettled([

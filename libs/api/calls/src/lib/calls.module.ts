@@ -2,25 +2,58 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
-import { Call } from './call.entity';
-import { CallGateway } from './call.gateway';
-import { CallbackRequest } from './callback-request.entity';
-import { CallbacksController } from './callbacks.controller';
-import { CallbacksService } from './callbacks.service';
-import { CallsController } from './calls.controller';
-import { CallsService } from './calls.service';
-import { IceServersService } from './ice-servers.service';
-import { PresenceService } from './presence.service';
-import { VideoCallController } from './video-call.controller';
+import { CallbackRequest } from './callbacks/callback-request.entity';
+import { CallbacksService } from './callbacks/callbacks.service';
+import { CallsRepository } from './data/calls.repository';
+import { PgCallsRepository } from './data/pg-calls.repository';
+import { CallHistory } from './history/call-history.service';
+import { CallbacksController } from './http/callbacks.controller';
+import { CallsController } from './http/calls.controller';
+import { VideoCallController } from './http/video-call.controller';
+import { IceServersService } from './ice/ice-servers.service';
+import { CallClock, SystemClock } from './lifecycle/call-clock';
+import { CallDeadlines } from './lifecycle/call-deadlines.service';
+import { CallLifecycle } from './lifecycle/call-lifecycle.service';
+import { CallStarter } from './lifecycle/call-starter.service';
+import { CallStateMachine } from './lifecycle/call-state-machine';
+import { Call } from './model/call.entity';
+import { PresenceService } from './presence/presence.service';
+import { SellerInfoService } from './presence/seller-info.service';
+import { BindingCache } from './signaling/binding-cache';
+import { CallGateway } from './signaling/call.gateway';
+import { CallPushes } from './signaling/call-pushes.listener';
+import { CallsNamespace } from './signaling/calls-namespace';
 
 /**
- * Calls between customers and shops: the call state machine, the seed's `/video-call`
- * routes, history, callbacks, ICE servers, presence and the signaling gateway.
+ * Calls between customers and shops. Where things live:
+ * - `model/`: the call's states, transitions and their effects, the outcome rule for a new
+ *   call, entities and domain events;
+ * - `data/`: every SQL query of calls, by name;
+ * - `lifecycle/`: starting a call, the parties' actions, the deadlines;
+ * - `history/`: reading calls; `presence/`: who is online, the seed's seller routes;
+ * - `callbacks/`, `ice/`: callback requests, STUN/TURN servers;
+ * - `http/`: REST controllers and DTOs; `signaling/`: the Socket.io gateway and pushes.
  */
 @Module({
   imports: [AuthModule, ProductsModule, TypeOrmModule.forFeature([Call, CallbackRequest])],
   controllers: [VideoCallController, CallsController, CallbacksController],
-  providers: [CallsService, CallbacksService, PresenceService, IceServersService, CallGateway],
-  exports: [CallsService, CallbacksService, PresenceService],
+  providers: [
+    { provide: CallsRepository, useClass: PgCallsRepository },
+    { provide: CallClock, useClass: SystemClock },
+    CallStateMachine,
+    CallStarter,
+    CallLifecycle,
+    CallDeadlines,
+    CallHistory,
+    CallbacksService,
+    CallsNamespace,
+    PresenceService,
+    SellerInfoService,
+    IceServersService,
+    BindingCache,
+    CallPushes,
+    CallGateway,
+  ],
+  exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService],
 })
 export class CallsModule {}

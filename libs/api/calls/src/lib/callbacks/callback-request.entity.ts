@@ -1,7 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import type { CallbackPreference, CallbackStatus } from '@callshop/contracts';
 import { User } from '@callshop/api/auth';
-import { ShopContact } from './shop-contact.entity';
+import { ShopContact } from '../model/shop-contact.entity';
 
 /** A customer's request that a shop call them back, optionally about a product. */
 @Entity('callback_requests')

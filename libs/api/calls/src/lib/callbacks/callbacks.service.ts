@@ -11,10 +11,10 @@ import { QueryFailedError, Repository } from 'typeorm';
 import type { CallbackRequestDto, Page } from '@callshop/contracts';
 import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary } from '@callshop/api/products';
-import { CallbackRequestedEvent, CallbackUpdatedEvent } from './call-events';
+import { CallbackRequestedEvent, CallbackUpdatedEvent } from '../model/call-events';
 import { CallbackRequest } from './callback-request.entity';
-import { DEFAULT_PAGE_SIZE, type CallbackQueryDto } from './dto/call-history-query.dto';
-import type { CreateCallbackDto, UpdateCallbackDto } from './dto/callback.dto';
+import { DEFAULT_PAGE_SIZE, type CallbackQueryDto } from '../http/dto/call-history-query.dto';
+import type { CreateCallbackDto, UpdateCallbackDto } from '../http/dto/callback.dto';
 
 /** As the shop's staff see it (with the customer's phone number), or as the customer sees it. */
 export function toCallbackDto(r: CallbackRequest, forShop: boolean): CallbackRequestDto {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query, UseGuards } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '@callshop/api/core';
 import { CurrentUser, JwtAuthGuard, Roles, RolesGuard, type AuthUser } from '@callshop/api/auth';
-import { CallbacksService } from './callbacks.service';
+import { CallbacksService } from '../callbacks/callbacks.service';
 import { CallbackQueryDto } from './dto/call-history-query.dto';
 import { CreateCallbackDto, UpdateCallbackDto } from './dto/callback.dto';
 import { CallbackPageDto, CallbackResponseDto } from './dto/responses.dto';

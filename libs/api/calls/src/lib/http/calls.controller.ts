@@ -2,7 +2,9 @@ import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestj
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '@callshop/api/core';
 import { CurrentUser, JwtAuthGuard, Roles, RolesGuard, type AuthUser } from '@callshop/api/auth';
-import { CallsService } from './calls.service';
+import { CallHistory } from '../history/call-history.service';
+import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
+import { IceServersService } from '../ice/ice-servers.service';
 import { CallHistoryQueryDto } from './dto/call-history-query.dto';
 import {
   ActiveCallDto,
@@ -12,7 +14,6 @@ import {
   IceServersResponseDto,
   ShopContactResponseDto,
 } from './dto/responses.dto';
-import { IceServersService } from './ice-servers.service';
 
 /** Call history and the REST forms of the call actions (the same service methods as the socket events). */
 @ApiTags('calls')
@@ -21,7 +22,8 @@ import { IceServersService } from './ice-servers.service';
 @UseGuards(JwtAuthGuard, RolesGuard)
 export class CallsController {
   constructor(
-    private readonly calls: CallsService,
+    private readonly calls: CallLifecycle,
+    private readonly callHistory: CallHistory,
     private readonly ice: IceServersService,
   ) {}
 
@@ -30,7 +32,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallHistoryPageDto })
   @ApiErrors(400, 401)
   history(@CurrentUser() user: AuthUser, @Query() query: CallHistoryQueryDto) {
-    return this.calls.history(user, query);
+    return this.callHistory.list(user, query);
   }
 
   @Get('active')
@@ -38,7 +40,7 @@ export class CallsController {
   @ApiOkResponse({ type: ActiveCallDto })
   @ApiErrors(401)
   async active(@CurrentUser() user: AuthUser) {
-    return { call: (await this.calls.liveCallOf(user))?.call ?? null };
+    return { call: (await this.callHistory.liveCallOf(user))?.call ?? null };
   }
 
   @Get('summary')
@@ -49,7 +51,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallSummaryResponseDto })
   @ApiErrors(401, 403)
   summary(@CurrentUser() user: AuthUser) {
-    return this.calls.summary(user);
+    return this.callHistory.summary(user);
   }
 
   @Get('ice-servers')
@@ -70,7 +72,7 @@ export class CallsController {
   @ApiOkResponse({ type: [ShopContactResponseDto] })
   @ApiErrors(401, 403)
   contacts(@CurrentUser() user: AuthUser) {
-    return this.calls.contacts(user);
+    return this.callHistory.contacts(user);
   }
 
   @Get(':id')
@@ -78,7 +80,7 @@ export class CallsController {
   @ApiOkResponse({ type: CallResponseDto })
   @ApiErrors(400, 401, 404)
   get(@CurrentUser() user: AuthUser, @Param('id', uuidParam('id')) id: string) {
-    return this.calls.get(user, id);
+    return this.callHistory.get(user, id);
   }
 
   @Post(':id/cancel')

@@ -2,7 +2,9 @@ import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, uuidParam } from '@callshop/api/core';
 import { CurrentUser, JwtAuthGuard, OptionalJwtAuthGuard, type AuthUser } from '@callshop/api/auth';
-import { CallsService } from './calls.service';
+import { callRequestFrom } from '../lifecycle/call-request';
+import { CallStarter } from '../lifecycle/call-starter.service';
+import { SellerInfoService } from '../presence/seller-info.service';
 import { InitiateCallDto } from './dto/initiate-call.dto';
 import { CallResponseDto, ProductSellerResponseDto, SellerInfoResponseDto } from './dto/responses.dto';
 
@@ -10,7 +12,10 @@ import { CallResponseDto, ProductSellerResponseDto, SellerInfoResponseDto } from
 @ApiTags('video-call')
 @Controller('video-call')
 export class VideoCallController {
-  constructor(private readonly calls: CallsService) {}
+  constructor(
+    private readonly starter: CallStarter,
+    private readonly sellers: SellerInfoService,
+  ) {}
 
   @Get('seller-info/:sellerId')
   @UseGuards(JwtAuthGuard)
@@ -19,7 +24,7 @@ export class VideoCallController {
   @ApiOkResponse({ type: SellerInfoResponseDto })
   @ApiErrors(400, 401, 404)
   sellerInfo(@Param('sellerId', uuidParam('sellerId')) sellerId: string) {
-    return this.calls.sellerInfo(sellerId, true);
+    return this.sellers.shop(sellerId, true);
   }
 
   @Get('product-seller/:productId')
@@ -34,7 +39,7 @@ export class VideoCallController {
     @Param('productId', uuidParam('productId')) productId: string,
     @CurrentUser() user?: AuthUser,
   ) {
-    return this.calls.productSeller(productId, !!user);
+    return this.sellers.productAndShop(productId, !!user);
   }
 
   @Post('initiate')
@@ -51,6 +56,6 @@ export class VideoCallController {
   @ApiCreatedResponse({ type: CallResponseDto })
   @ApiErrors(400, 401, 403, 404, 409)
   initiate(@CurrentUser() user: AuthUser, @Body() dto: InitiateCallDto) {
-    return this.calls.initiate(user, dto);
+    return this.starter.start(user, callRequestFrom(user, dto));
   }
 }

@@ -1,5 +1,13 @@
 import { CALL_STATUSES, CALL_TRANSITIONS } from '@callshop/contracts';
-import { allowedFrom, isFinal, isLive, participation, type CallParties } from './call-state';
+import {
+  allowedFrom,
+  isFinalStatus,
+  isLiveStatus,
+  ON_ENTER,
+  participation,
+  validateCallStateMachine,
+  type CallParties,
+} from './call-state';
 
 describe('call state machine', () => {
   it('allows each change only from the statuses CALL_TRANSITIONS lists', () => {
@@ -17,11 +25,33 @@ describe('call state machine', () => {
   });
 
   it('has no way out of a final status', () => {
-    for (const status of CALL_STATUSES.filter(isFinal)) {
+    for (const status of CALL_STATUSES.filter(isFinalStatus)) {
       expect(CALL_TRANSITIONS[status]).toEqual([]);
       expect(CALL_STATUSES.some((to) => allowedFrom(to).includes(status))).toBe(false);
     }
-    expect(CALL_STATUSES.filter(isLive)).toEqual(['ringing', 'accepted']);
+    expect(CALL_STATUSES.filter(isLiveStatus)).toEqual(['ringing', 'accepted']);
+  });
+});
+
+describe('effects of entering a status', () => {
+  it('answers on accept, ends on every final status, and agrees with the transitions table', () => {
+    expect(() => validateCallStateMachine()).not.toThrow();
+    expect(ON_ENTER.accepted).toEqual({ answered: true, ended: false });
+    expect(ON_ENTER.ringing).toEqual({ answered: false, ended: false });
+    for (const status of CALL_STATUSES.filter(isFinalStatus)) {
+      expect(ON_ENTER[status]).toEqual({ answered: false, ended: true });
+    }
+  });
+
+  it('catches a table that lets a final status change', () => {
+    const table = CALL_TRANSITIONS as unknown as Record<string, readonly string[]>;
+    const saved = table['ended'];
+    table['ended'] = ['accepted'];
+    try {
+      expect(() => validateCallStateMachine()).toThrow(/Final status ended has transitions/);
+    } finally {
+      table['ended'] = saved;
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { ShopContact } from './shop-contact.entity';
 
 /**
  * One call between a customer and a shop. Status changes go through
- * `CallsService.transition()` only; the product is copied into the row so history survives
+ * `CallStateMachine` only (`CallsRepository.transition()`, one conditional UPDATE); the product is copied into the row so history survives
  * the product's deletion.
  */
 @Entity('calls')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import type { ShopPresence } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
+import { CallsNamespace, type CallSocket } from '../signaling/calls-namespace';
 import { rooms } from './rooms';
 
 export interface ShopStaffStatus extends ShopPresence {
@@ -9,32 +9,52 @@ export interface ShopStaffStatus extends ShopPresence {
   availableStaffIds: string[];
 }
 
-/** What the gateway keeps on each socket. */
-export interface CallSocketData {
-  user: AuthUser;
-  available: boolean;
-  rate: { windowStart: number; count: number };
-}
-
 /**
- * Who is connected, derived from Socket.io rooms with `fetchSockets()`, so it holds across
- * API instances when the Redis adapter is installed. Nothing is cached here.
+ * Who is connected and who takes calls, kept in Socket.io rooms and read with
+ * `fetchSockets()`, so it holds across API instances with the Redis adapter. Nothing is
+ * cached here.
  */
 @Injectable()
 export class PresenceService {
-  private namespace: Namespace | null = null;
+  constructor(private readonly calls: CallsNamespace) {}
 
-  /** Called by the gateway once its namespace exists. */
-  attach(namespace: Namespace): void {
-    this.namespace = namespace;
+  /**
+   * A socket joins its rooms. A seller's availability is per user and lives in the rooms of
+   * their connected sockets (on every instance): a new device follows the choice made on the
+   * others; a first one starts available. Returns whether the user had other devices.
+   */
+  async join(socket: CallSocket, user: AuthUser): Promise<{ hadOtherDevices: boolean }> {
+    const server = this.calls.server;
+    const others = server ? await server.in(rooms.user(user.id)).fetchSockets() : [];
+    socket.join(rooms.user(user.id));
+    if (user.shopId) {
+      const available = others.length
+        ? others.some((s) => s.rooms.has(rooms.shopAvailable(user.shopId!)))
+        : true;
+      socket.data.available = available;
+      socket.join(rooms.shop(user.shopId));
+      if (available) socket.join(rooms.shopAvailable(user.shopId));
+    }
+    return { hadOtherDevices: others.length > 0 };
+  }
+
+  /** A seller takes calls or not, on all their devices (on every instance, through the adapter). */
+  async setAvailable(user: AuthUser & { shopId: string }, available: boolean): Promise<void> {
+    const server = this.calls.server;
+    if (!server) return;
+    const devices = server.in(rooms.user(user.id));
+    if (available) devices.socketsJoin(rooms.shopAvailable(user.shopId));
+    else devices.socketsLeave(rooms.shopAvailable(user.shopId));
+    for (const s of await server.in(rooms.user(user.id)).local.fetchSockets()) s.data.available = available;
   }
 
   async shopStatus(shopId: string): Promise<ShopStaffStatus> {
-    if (!this.namespace) return { shopId, online: false, available: false, availableStaffIds: [] };
-    const sockets = await this.namespace.in(rooms.shop(shopId)).fetchSockets();
+    const server = this.calls.server;
+    if (!server) return { shopId, online: false, available: false, availableStaffIds: [] };
+    const sockets = await server.in(rooms.shop(shopId)).fetchSockets();
     const available = new Set<string>();
     for (const s of sockets) {
-      if (s.rooms.has(rooms.shopAvailable(shopId))) available.add((s.data as CallSocketData).user.id);
+      if (s.rooms.has(rooms.shopAvailable(shopId))) available.add(s.data.user.id);
     }
     return {
       shopId,
@@ -50,26 +70,28 @@ export class PresenceService {
   }
 
   async isUserOnline(userId: string): Promise<boolean> {
-    if (!this.namespace) return false;
-    return (await this.namespace.in(rooms.user(userId)).fetchSockets()).length > 0;
+    const server = this.calls.server;
+    return !!server && (await server.in(rooms.user(userId)).fetchSockets()).length > 0;
   }
 
   /** Which of these users have a connected socket. */
   async onlineUsers(userIds: string[]): Promise<Set<string>> {
-    if (!this.namespace || userIds.length === 0) return new Set();
-    const sockets = await this.namespace.in(userIds.map(rooms.user)).fetchSockets();
-    return new Set(sockets.map((s) => (s.data as CallSocketData).user.id));
+    const server = this.calls.server;
+    if (!server || userIds.length === 0) return new Set();
+    const sockets = await server.in(userIds.map(rooms.user)).fetchSockets();
+    return new Set(sockets.map((s) => s.data.user.id));
   }
 
   /** True when `socketId` is a connected socket of `userId` (a device id named by a client). */
   async isSocketOf(socketId: string, userId: string): Promise<boolean> {
-    if (!this.namespace) return false;
-    const sockets = await this.namespace.in(socketId).fetchSockets();
-    return sockets.some((s) => s.id === socketId && (s.data as CallSocketData).user.id === userId);
+    const server = this.calls.server;
+    if (!server) return false;
+    const sockets = await server.in(socketId).fetchSockets();
+    return sockets.some((s) => s.id === socketId && s.data.user.id === userId);
   }
 
   async isSocketConnected(socketId: string): Promise<boolean> {
-    if (!this.namespace) return false;
-    return (await this.namespace.in(socketId).fetchSockets()).length > 0;
+    const server = this.calls.server;
+    return !!server && (await server.in(socketId).fetchSockets()).length > 0;
   }
 }

@@ -1,2 +1,3 @@
 export * from './validation';
+export * from './error-map';
 export * from './all-exceptions.filter';

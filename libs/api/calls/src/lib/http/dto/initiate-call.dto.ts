@@ -26,7 +26,7 @@ export class InitiateCallDto implements InitiateCallRequest {
 
   @ApiPropertyOptional({ enum: CALL_TYPES, default: 'video' })
   @IsOptional()
-  @IsIn(CALL_TYPES as CallType[])
+  @IsIn(CALL_TYPES as CallType[], { message: 'type must be video or audio' })
   type?: CallType;
 
   @ApiPropertyOptional({

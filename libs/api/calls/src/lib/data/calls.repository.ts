@@ -1,0 +1,106 @@
+import type { CallDirection, CallStatus, CallSummaryDto, ProductSummary } from '@callshop/contracts';
+import type { AuthUser } from '@callshop/api/auth';
+import type { CallRecord } from '../model/call.mapper';
+import type { CallChange, CallFilter, CallParties, CallSide } from '../model/call-state';
+import type { NewCall } from '../model/new-call';
+
+/** Who is in a call and which devices are bound: what every relayed signal checks. */
+export interface CallBinding extends CallParties {
+  status: CallStatus;
+  callerDeviceId: string | null;
+  calleeDeviceId: string | null;
+}
+
+/** What a customer's new call needs checked before it is recorded. */
+export interface CustomerCallCheck {
+  shopId: string;
+  productId: string;
+  customerId: string;
+  /** Staff of the shop who take calls right now. */
+  staff: string[];
+}
+
+/** What the checks found, one per request, in order. */
+export interface CustomerCallFacts {
+  shopExists: boolean;
+  /** The product and the shop selling it, when it exists and is not deleted. */
+  product: (ProductSummary & { shopId: string }) | null;
+  /** The customer is in a live call already. */
+  callerLive: boolean;
+  /** Which of the given staff are in a live call. */
+  busyStaff: string[];
+}
+
+export interface HistoryFilter {
+  /** A customer reads their calls; a seller reads their shop's. */
+  owner: { customerId: string } | { shopId: string };
+  status?: CallStatus;
+  direction?: CallDirection;
+  from?: string;
+  to?: string;
+  offset: number;
+  limit: number;
+}
+
+export interface ContactRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  lastContactAt: Date;
+}
+
+/**
+ * Every query of calls, by name. Services hold the rules and never write SQL; the only
+ * method that changes a call's status is {@link CallsRepository.transition}.
+ */
+export abstract class CallsRepository {
+  /** One call with the names it shows. */
+  abstract find(callId: string): Promise<CallRecord | null>;
+  /** Parties and bound devices, without the joins. */
+  abstract findBinding(callId: string): Promise<CallBinding | null>;
+  /** A customer's or a staff member's live call, newest first. */
+  abstract liveCallOf(user: AuthUser): Promise<CallRecord | null>;
+  abstract customerInLiveCall(customerId: string): Promise<boolean>;
+  /**
+   * A connecting user's live calls: a customer's own, or a staff member's own plus the
+   * customers' calls ringing at their shop.
+   */
+  abstract liveCallsFor(user: AuthUser): Promise<CallRecord[]>;
+
+  /** Checks customers' calls in one round trip; one answer per request, in order. */
+  abstract checkCustomerCalls(requests: CustomerCallCheck[]): Promise<CustomerCallFacts[]>;
+  /**
+   * Records new calls in one statement. A call the one-live-call-per-customer rule refuses
+   * (the customer started or received another call meanwhile) is not inserted: null at its index.
+   */
+  abstract insert(calls: NewCall[], ringTimeoutMs: number): Promise<(CallRecord | null)[]>;
+
+  /**
+   * The one way a call's status changes: applies `change` to every call matching `filter` whose
+   * status may legally go to `change.to`, with the effects `ON_ENTER` names, in one conditional
+   * statement (so racing changes have exactly one winner). Returns the changed calls.
+   */
+  abstract transition(filter: CallFilter, change: CallChange): Promise<CallRecord[]>;
+
+  /**
+   * Binds a live call's side to a device (after a reconnect, or a REST initiate without one)
+   * and clears that side's lost mark. Null when the call is no longer live.
+   */
+  abstract bindDevice(
+    callId: string,
+    side: CallSide,
+    deviceId: string,
+  ): Promise<{ record: CallRecord; wasLost: boolean } | null>;
+  /** Unbinds a device that went away from its live calls and marks that side lost from now. */
+  abstract releaseDevice(deviceId: string): Promise<{ record: CallRecord; side: CallSide }[]>;
+  /** Every device bound to a live call (to find those a previous run left behind). */
+  abstract boundDevices(): Promise<string[]>;
+
+  abstract hasContacted(shopId: string, customerId: string): Promise<boolean>;
+  /** Shops this customer called, was called by, or asked for a callback. */
+  abstract contactedShops(customerId: string): Promise<string[]>;
+  /** Customers who contacted the shop, most recent first. */
+  abstract contacts(shopId: string, limit: number): Promise<ContactRow[]>;
+  abstract history(filter: HistoryFilter): Promise<{ records: CallRecord[]; total: number }>;
+  abstract shopSummary(shopId: string): Promise<CallSummaryDto>;
+}

@@ -1,0 +1,169 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { CallDto, ProductSummary } from '@callshop/contracts';
+import { BatchQueue, callsConfig } from '@callshop/api/core';
+import { User, type AuthUser } from '@callshop/api/auth';
+import { ProductsService, toProductSummary } from '@callshop/api/products';
+import { CallsRepository } from '../data/calls.repository';
+import type { CallRecord } from '../model/call.mapper';
+import { decideNewCall, type NewCall } from '../model/new-call';
+import { PresenceService } from '../presence/presence.service';
+import type { CallRequest } from './call-request';
+import { CallStateMachine } from './call-state-machine';
+
+type CustomerCall = Extract<CallRequest, { by: 'customer' }> & { customerId: string; staff: string[] };
+
+/** A customer's call as its batch recorded it: the call and the staff not rung, or why it was refused. */
+type Started = { record: CallRecord; busyStaff: string[] } | Error;
+
+const liveCallConflict = () => new ConflictException('You already have a live call: end it first');
+
+/**
+ * Starting a call: checks, the one outcome rule ({@link decideNewCall}: ringing, missed or
+ * busy) and one insert, for both directions. Customers' calls arriving together are checked
+ * in one round trip and recorded in one statement (group commit), since they are the hot path.
+ */
+@Injectable()
+export class CallStarter {
+  private readonly customerCalls = new BatchQueue<CustomerCall, Started>(
+    (items) => this.startCustomerCalls(items),
+    { maxBatch: 500, concurrency: 1 },
+  );
+
+  constructor(
+    private readonly repo: CallsRepository,
+    private readonly machine: CallStateMachine,
+    private readonly presence: PresenceService,
+    private readonly products: ProductsService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
+  ) {}
+
+  /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
+  async start(user: AuthUser, request: CallRequest, deviceIsOwn = false): Promise<CallDto> {
+    if (request.deviceId && !deviceIsOwn && !(await this.presence.isSocketOf(request.deviceId, user.id))) {
+      throw new ForbiddenException('deviceId is not a connected socket of yours');
+    }
+    if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
+    const staff = await this.presence.shopStatus(request.shopId);
+    const started = await this.customerCalls.push({
+      ...request,
+      customerId: user.id,
+      staff: staff.availableStaffIds,
+    });
+    if (started instanceof Error) throw started;
+    this.machine.announce(started.record, started.busyStaff);
+    return started.record.call;
+  }
+
+  /**
+   * One batch of customers' calls. A customer appears once per round, so a second call of
+   * theirs meets the first one (and is refused as a conflict).
+   */
+  private async startCustomerCalls(items: CustomerCall[]): Promise<Started[]> {
+    const results: Started[] = new Array(items.length);
+    let rest = items.map((item, index) => ({ item, index }));
+    while (rest.length) {
+      const callers = new Set<string>();
+      const round = rest.filter(
+        ({ item }) => !callers.has(item.customerId) && !!callers.add(item.customerId),
+      );
+      rest = rest.filter((entry) => !round.includes(entry));
+      const facts = await this.repo.checkCustomerCalls(round.map(({ item }) => item));
+      const toInsert: { index: number; call: NewCall; busyStaff: string[] }[] = [];
+      round.forEach(({ item, index }, i) => {
+        const f = facts[i];
+        if (!f.shopExists) results[index] = new NotFoundException(`Shop ${item.shopId} not found`);
+        else if (!f.product) results[index] = new NotFoundException(`Product ${item.productId} not found`);
+        else if (f.product.shopId !== item.shopId) {
+          results[index] = new BadRequestException(
+            `Product ${f.product.id} is not sold by shop ${item.shopId}: call the shop that sells it`,
+          );
+        } else if (f.callerLive) results[index] = liveCallConflict();
+        else {
+          const { shopId: _seller, ...product } = f.product;
+          const outcome = decideNewCall({ available: item.staff, busy: f.busyStaff });
+          toInsert.push({
+            index,
+            busyStaff: f.busyStaff,
+            call: this.newCall(item.customerId, item.shopId, null, product, item, outcome),
+          });
+        }
+      });
+      const inserted = await this.repo.insert(
+        toInsert.map((x) => x.call),
+        this.config.ringTimeoutMs,
+      );
+      toInsert.forEach(({ index, busyStaff }, i) => {
+        const record = inserted[i];
+        results[index] = record ? { record, busyStaff } : liveCallConflict();
+      });
+    }
+    return results;
+  }
+
+  private async startShopCall(
+    user: AuthUser,
+    request: Extract<CallRequest, { by: 'shop' }>,
+  ): Promise<CallRecord> {
+    const customer = await this.users.findOneBy({ id: request.customerId, role: 'customer' });
+    if (!customer) throw new NotFoundException(`Customer ${request.customerId} not found`);
+    let product: ProductSummary | null = null;
+    if (request.productId) {
+      const found = await this.products.findOrFail(request.productId);
+      if (found.shopId !== request.shopId) {
+        throw new ForbiddenException("You can only call about your own shop's products");
+      }
+      product = toProductSummary(found);
+    }
+    if (!(await this.repo.hasContacted(request.shopId, customer.id))) {
+      throw new ForbiddenException('You can only call customers who have contacted your shop');
+    }
+    if (await this.repo.liveCallOf(user)) throw liveCallConflict();
+    const online = await this.presence.isUserOnline(customer.id);
+    const inCall = online && (await this.repo.customerInLiveCall(customer.id));
+    const outcome = decideNewCall({
+      available: online ? [customer.id] : [],
+      busy: inCall ? [customer.id] : [],
+    });
+    const call = this.newCall(customer.id, request.shopId, user.id, product, request, outcome);
+    let [record] = await this.repo.insert([call], this.config.ringTimeoutMs);
+    // Not inserted: the customer started or received another call meanwhile.
+    record ??= (
+      await this.repo.insert([{ ...call, status: 'busy', endReason: 'busy' }], this.config.ringTimeoutMs)
+    )[0];
+    if (!record) throw liveCallConflict();
+    this.machine.announce(record, []);
+    return record;
+  }
+
+  private newCall(
+    customerId: string,
+    shopId: string,
+    staffId: string | null,
+    product: ProductSummary | null,
+    request: CallRequest,
+    outcome: ReturnType<typeof decideNewCall>,
+  ): NewCall {
+    return {
+      customerId,
+      shopId,
+      staffId,
+      product,
+      type: request.type,
+      initiatedBy: request.by,
+      status: outcome.status,
+      endReason: outcome.endReason,
+      callerDeviceId: request.deviceId,
+    };
+  }
+}
