@@ -4,3 +4,4 @@ export * from './lib/errors';
 export * from './lib/http';
 export * from './lib/core.module';
 export * from './lib/configure-app';
+export * from './lib/realtime';

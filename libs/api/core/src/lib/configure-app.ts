@@ -5,12 +5,14 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app.config';
 import { createValidationPipe } from './errors/validation';
+import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 export const API_PREFIX = 'api/v2';
 
 /**
  * Everything `main.ts` and the integration tests both set on the application: prefix,
- * validation, security headers, CORS allow-list, Swagger and graceful shutdown.
+ * validation, security headers, CORS allow-list, the Socket.io adapter (Redis, with
+ * `REDIS_URL`, so several instances share rooms and presence), Swagger and graceful shutdown.
  */
 export function configureApp(app: INestApplication): void {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
@@ -41,6 +43,7 @@ export function configureApp(app: INestApplication): void {
     credentials: true,
   });
   app.enableShutdownHooks();
+  if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
 
   const document = SwaggerModule.createDocument(
     app,
