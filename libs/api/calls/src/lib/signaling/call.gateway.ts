@@ -29,7 +29,7 @@ import { SellerInfoService } from '../presence/seller-info.service';
 import { BindingCache } from './binding-cache';
 import { CallPushes } from './call-pushes.listener';
 import { CallsNamespace, type CallNamespace, type CallSocket } from './calls-namespace';
-import { allowMessage, isOriginAllowed } from './socket-guards';
+import { allowMessage, authenticateHandshake } from './socket-guards';
 import {
   AvailabilityDto,
   CallIdDto,
@@ -93,21 +93,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   afterInit(namespace: CallNamespace): void {
     this.namespace.attach(namespace);
     this.bindings.listen();
-    namespace.use((socket, next) => {
-      const { origin, host } = socket.handshake.headers;
-      if (!isOriginAllowed(origin, host, this.app.corsOrigins, this.app.publicUrl)) {
-        return next(new Error('origin not allowed'));
-      }
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string' || !token || token.length > 4096) return next(new Error('unauthorized'));
-      this.auth.verifyToken(token).then(
-        (user) => {
-          socket.data = { user, available: true, rate: { windowStart: Date.now(), count: 0 } };
-          next();
-        },
-        () => next(new Error('unauthorized')),
-      );
-    });
+    namespace.use(authenticateHandshake(this.auth, this.app));
   }
 
   onModuleDestroy(): void {

@@ -1,7 +1,29 @@
+import type { AppConfig } from '@callshop/api/core';
+import type { AuthService } from '@callshop/api/auth';
+import type { CallSocket } from './calls-namespace';
+
 /**
- * Checks on a socket before its messages are read: where a browser's handshake comes from,
- * and how fast one socket may send.
+ * The namespace middleware that lets a socket in: a browser's origin must be allowed and the
+ * handshake must carry a valid access token (`auth.token`); the user is kept on the socket.
+ * Guards do not run on a gateway's connection handler, hence a middleware.
  */
+export function authenticateHandshake(auth: AuthService, app: Pick<AppConfig, 'corsOrigins' | 'publicUrl'>) {
+  return (socket: CallSocket, next: (err?: Error) => void): void => {
+    const { origin, host } = socket.handshake.headers;
+    if (!isOriginAllowed(origin, host, app.corsOrigins, app.publicUrl)) {
+      return next(new Error('origin not allowed'));
+    }
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string' || !token || token.length > 4096) return next(new Error('unauthorized'));
+    auth.verifyToken(token).then(
+      (user) => {
+        socket.data = { user, available: true, rate: { windowStart: Date.now(), count: 0 } };
+        next();
+      },
+      () => next(new Error('unauthorized')),
+    );
+  };
+}
 
 /**
  * A browser's `Origin` must be in the CORS allow-list, the public URL, or the server's own

@@ -2,7 +2,6 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { Server, ServerOptions } from 'socket.io';
 
 /**
  * Socket.io over Redis: rooms, pushes and `fetchSockets()` span every API instance sharing
@@ -19,9 +18,12 @@ export class RedisIoAdapter extends IoAdapter {
     this.clients = [pub, pub.duplicate()];
   }
 
-  override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
-    server.adapter(createAdapter(this.clients[0], this.clients[1], { key: 'callshop' }));
+  override createIOServer(
+    ...args: Parameters<IoAdapter['createIOServer']>
+  ): ReturnType<IoAdapter['createIOServer']> {
+    const server = super.createIOServer(...args);
+    // The Nest adapter may carry its own copy of socket.io's types: the adapter is the same at run time.
+    server.adapter(createAdapter(this.clients[0], this.clients[1], { key: 'callshop' }) as never);
     return server;
   }
 
