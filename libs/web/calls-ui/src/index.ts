@@ -1,6 +1,16 @@
 export * from './lib/call-outcome';
+export * from './lib/call-status-label';
 export * from './lib/ringtone.service';
 export * from './lib/call-notifier.service';
+export {
+  CALL_PHASE_LOG,
+  CALL_PHASE_TRANSITIONS,
+  type CallPhase,
+  type PlaceCallRequest,
+  type StoredCallPhase,
+} from './lib/call-state-machine';
+export { CALL_AUTO_DISMISS_MS } from './lib/live-call';
+export type { CallMedia } from './lib/call-media';
 export * from './lib/call-manager.service';
 export * from './lib/media-stream.directive';
 export * from './lib/call-seller-dialog.component';

@@ -2,7 +2,6 @@ import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import type { CallDto } from '@callshop/contracts';
-import { RtcService } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
 import { CallHostComponent } from './call-host.component';
 import { CallNotifier } from './call-notifier.service';
@@ -17,7 +16,18 @@ const call = {
 } as unknown as CallDto;
 
 async function render(phase: string, extra: Record<string, unknown> = {}) {
+  const media = {
+    localStream: signal(null),
+    remoteStream: signal(null),
+    audioOnly: signal(false),
+    micEnabled: signal(true),
+    cameraEnabled: signal(true),
+    remoteMedia: signal({ audio: true, video: true }),
+    setMicEnabled: jest.fn(),
+    setCameraEnabled: jest.fn(),
+  };
   const manager = {
+    media,
     phase: signal(phase),
     call: signal(call),
     counterpart: signal('Ada'),
@@ -36,21 +46,10 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     retryAudioOnly: jest.fn(),
     ...extra,
   };
-  const rtc = {
-    localStream: signal(null),
-    remoteStream: signal(null),
-    audioOnly: signal(false),
-    micEnabled: signal(true),
-    cameraEnabled: signal(true),
-    remoteMedia: signal({ audio: true, video: true }),
-    setMicEnabled: jest.fn(),
-    setCameraEnabled: jest.fn(),
-  };
   const blocked = signal(false);
   TestBed.configureTestingModule({
     providers: [
       { provide: CallManager, useValue: manager },
-      { provide: RtcService, useValue: rtc },
       { provide: Ringtone, useValue: { blocked: computed(() => blocked()), unlock: jest.fn() } },
       { provide: CallNotifier, useValue: { permission: 'granted', requestPermission: jest.fn() } },
       { provide: MatDialog, useValue: { open: jest.fn() } },
@@ -63,7 +62,7 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     Array.from(el.querySelectorAll('button')).find(
       (b) => b.textContent?.trim() === name,
     ) as HTMLButtonElement;
-  return { fixture, el, button, manager, rtc, blocked };
+  return { fixture, el, button, manager, media, blocked };
 }
 
 describe('CallHostComponent', () => {
@@ -103,12 +102,12 @@ describe('CallHostComponent', () => {
   });
 
   it('shows the in-call view with the controls and the reconnecting banner', async () => {
-    const { el, button, manager, rtc, fixture } = await render('in-call');
+    const { el, button, manager, media, fixture } = await render('in-call');
     expect(el.querySelector('[data-testid="remote-video"]')).not.toBeNull();
     button('Mute').click();
-    expect(rtc.setMicEnabled).toHaveBeenCalledWith(false);
+    expect(media.setMicEnabled).toHaveBeenCalledWith(false);
     button('Turn camera off').click();
-    expect(rtc.setCameraEnabled).toHaveBeenCalledWith(false);
+    expect(media.setCameraEnabled).toHaveBeenCalledWith(false);
     button('Hang up').click();
     expect(manager.hangup).toHaveBeenCalled();
     expect(el.querySelector('[data-testid="reconnecting"]')).toBeNull();

@@ -1,5 +1,6 @@
 import type { CallDto } from '@callshop/contracts';
-import type { MediaErrorKind } from '@callshop/web/rtc';
+import { SocketRequestError, describeError } from '@callshop/web/core';
+import { RtcMediaError, mediaErrorHelp, type MediaErrorKind } from '@callshop/web/rtc';
 import { formatDuration } from '@callshop/web/ui';
 
 /** Which side of the marketplace the viewer is on. */
@@ -26,62 +27,138 @@ export function isCaller(call: CallDto, viewer: CallViewer): boolean {
   return (call.initiatedBy === 'customer') === (viewer === 'customer');
 }
 
+function outcome(
+  title: string,
+  tone: CallOutcome['tone'] = 'info',
+  detail: string | null = null,
+  suggestCallback = false,
+): CallOutcome {
+  return { title, detail, tone, suggestCallback };
+}
+
+/*
+ * Every sentence the call views show when a call ends is built below, so the same ending
+ * always reads the same whichever way this device learnt about it.
+ */
+
+/** Ended normally, with its duration when the server recorded one. */
+export function callEndedOutcome(durationSeconds: number | null = null): CallOutcome {
+  return outcome(
+    'Call ended',
+    'info',
+    durationSeconds !== null ? `Duration ${formatDuration(durationSeconds)}` : null,
+  );
+}
+
+export function declinedByYouOutcome(): CallOutcome {
+  return outcome('You declined the call.');
+}
+
+export function cancelledOutcome(): CallOutcome {
+  return outcome('Call cancelled.');
+}
+
+/** The media connection could not be restored. */
+export function connectionLostOutcome(): CallOutcome {
+  return outcome(
+    'The connection was lost.',
+    'error',
+    'The call ended because the connection could not be restored.',
+  );
+}
+
+/** The server refused to re-bind the call after this device's socket came back. */
+export function callLostOutcome(detail: string): CallOutcome {
+  return outcome('The call was lost.', 'error', detail);
+}
+
+/** Another device took the ringing call: the same user's, or another staff member's. */
+export function answeredElsewhereOutcome(
+  answeredBy: { id: string; name: string },
+  myUserId: string | undefined,
+): CallOutcome {
+  return outcome(
+    answeredBy.id === myUserId ? 'Answered on another device' : `Answered by ${answeredBy.name}`,
+  );
+}
+
+/** Why a call could not be placed; a conflict means this user is already in a call. */
+export function startFailedOutcome(error: unknown): CallOutcome {
+  const detail =
+    error instanceof SocketRequestError && error.error.code === 'CONFLICT'
+      ? 'You are already in a call. Finish it before starting another.'
+      : describeError(error);
+  return outcome('The call could not be started.', 'error', detail);
+}
+
+/** Answering failed after the click (the call is still ringing elsewhere, or already over). */
+export function acceptFailedOutcome(error: unknown): CallOutcome {
+  return outcome('The call could not be started.', 'error', refusal(error));
+}
+
+export function rejoinFailedOutcome(error: unknown): CallOutcome {
+  return outcome('The call could not be rejoined.', 'error', refusal(error));
+}
+
+/** The camera or microphone failed; customers are offered a callback instead. */
+export function mediaFailedOutcome(error: unknown, viewer: CallViewer): CallOutcome {
+  const kind = error instanceof RtcMediaError ? error.kind : 'unknown';
+  return {
+    ...outcome(
+      'We could not use your camera or microphone.',
+      'error',
+      mediaErrorHelp(kind),
+      viewer === 'customer',
+    ),
+    mediaError: kind,
+  };
+}
+
+function refusal(error: unknown): string {
+  return error instanceof SocketRequestError ? error.message : describeError(error);
+}
+
 /** Plain words for a call's final status and reason, from the viewer's side. */
 export function describeOutcome(call: CallDto, viewer: CallViewer): CallOutcome {
   const other = counterpartName(call, viewer);
   const caller = isCaller(call, viewer);
   const canCallBack = caller && viewer === 'customer';
-  const out = (
-    title: string,
-    tone: CallOutcome['tone'] = 'info',
-    detail: string | null = null,
-    suggestCallback = false,
-  ) => ({
-    title,
-    detail,
-    tone,
-    suggestCallback,
-  });
   switch (call.status) {
     case 'ended':
-      return out(
-        'Call ended',
-        'info',
-        call.durationSeconds !== null ? `Duration ${formatDuration(call.durationSeconds)}` : null,
-      );
+      return callEndedOutcome(call.durationSeconds);
     case 'declined':
       return caller
-        ? out(
+        ? outcome(
             `${other} declined the call.`,
             'warning',
             canCallBack ? 'You can ask them to call you back.' : null,
             canCallBack,
           )
-        : out('You declined the call.');
+        : declinedByYouOutcome();
     case 'cancelled':
       return caller
-        ? out('Call cancelled.')
-        : out(`Missed call from ${other}.`, 'warning', `${other} hung up before you answered.`);
+        ? cancelledOutcome()
+        : outcome(`Missed call from ${other}.`, 'warning', `${other} hung up before you answered.`);
     case 'busy':
       return caller
-        ? out(
+        ? outcome(
             `${other} is on another call.`,
             'warning',
             canCallBack ? 'Try again in a few minutes, or ask for a callback.' : null,
             canCallBack,
           )
-        : out(`Missed call from ${other}.`, 'warning');
+        : outcome(`Missed call from ${other}.`, 'warning');
     case 'missed':
-      if (!caller) return out(`Missed call from ${other}.`, 'warning');
+      if (!caller) return outcome(`Missed call from ${other}.`, 'warning');
       if (call.endReason === 'offline') {
-        return out(
+        return outcome(
           `${other} is offline right now.`,
           'warning',
           canCallBack ? 'Leave a callback request and they will call you back.' : null,
           canCallBack,
         );
       }
-      return out(
+      return outcome(
         `No answer from ${other}.`,
         'warning',
         canCallBack ? 'They may be busy. Ask them to call you back.' : null,
@@ -89,13 +166,9 @@ export function describeOutcome(call: CallDto, viewer: CallViewer): CallOutcome 
       );
     case 'failed':
       return call.endReason === 'connection_lost'
-        ? out(
-            'The connection was lost.',
-            'error',
-            'The call ended because the connection could not be restored.',
-          )
-        : out('The call could not be connected.', 'error', 'Please try again.');
+        ? connectionLostOutcome()
+        : outcome('The call could not be connected.', 'error', 'Please try again.');
     default:
-      return out('Call ended');
+      return callEndedOutcome();
   }
 }

@@ -1,0 +1,38 @@
+import type { Signal } from '@angular/core';
+import type { RemoteMediaState, RtcService } from '@callshop/web/rtc';
+
+/**
+ * The part of the call's media the views read and change: streams, mute and camera state,
+ * device switching. Negotiation and the connection's life stay behind {@link CallManager}.
+ */
+export interface CallMedia {
+  readonly localStream: Signal<MediaStream | null>;
+  readonly remoteStream: Signal<MediaStream | null>;
+  /** The call sends no video (no camera, or an audio call). */
+  readonly audioOnly: Signal<boolean>;
+  readonly micEnabled: Signal<boolean>;
+  readonly cameraEnabled: Signal<boolean>;
+  /** The other side's mute / camera state as they last announced it. */
+  readonly remoteMedia: Signal<RemoteMediaState>;
+  setMicEnabled(enabled: boolean): void;
+  setCameraEnabled(enabled: boolean): void;
+  /** Cameras and microphones the user can switch between. */
+  listDevices(): Promise<MediaDeviceInfo[]>;
+  switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
+}
+
+/** {@link CallMedia} over the call's {@link RtcService}. */
+export function callMediaOf(rtc: RtcService): CallMedia {
+  return {
+    localStream: rtc.localStream,
+    remoteStream: rtc.remoteStream,
+    audioOnly: rtc.audioOnly,
+    micEnabled: rtc.micEnabled,
+    cameraEnabled: rtc.cameraEnabled,
+    remoteMedia: rtc.remoteMedia,
+    setMicEnabled: (enabled) => rtc.setMicEnabled(enabled),
+    setCameraEnabled: (enabled) => rtc.setCameraEnabled(enabled),
+    listDevices: () => rtc.listDevices(),
+    switchDevice: (kind, deviceId) => rtc.switchDevice(kind, deviceId),
+  };
+}

@@ -1,0 +1,78 @@
+import { makeCall, request, seller, setup } from './testing/call-fixtures';
+
+describe('CallManager: incoming calls (seller)', () => {
+  it('rings, then accepts from the click: media, call:accept, polite peer', async () => {
+    const { manager, socket, rtc, ringtone } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    expect(manager.phase()).toBe('incoming');
+    expect(manager.counterpart()).toBe('Ada');
+    expect(ringtone.start).toHaveBeenCalled();
+
+    socket.acks['call:accept'] = {
+      ok: true,
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+    };
+    await manager.accept();
+    expect(ringtone.stop).toHaveBeenCalled();
+    expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
+    expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ polite: true, callId: 'call-1' }));
+    expect(manager.phase()).toBe('connecting');
+  });
+
+  it('stops ringing when another staff member answers', () => {
+    const { manager, socket, ringtone } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.push('call:answered-elsewhere', {
+      callId: 'call-1',
+      answeredBy: { id: 'staff-2', name: 'Kim' },
+    });
+    expect(manager.phase()).toBe('ended');
+    expect(manager.outcome()?.title).toBe('Answered by Kim');
+    expect(ringtone.stop).toHaveBeenCalled();
+  });
+
+  it('says "Answered on another device" when the same user answered elsewhere', () => {
+    const { manager, socket } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.push('call:answered-elsewhere', {
+      callId: 'call-1',
+      answeredBy: { id: 'staff-1', name: 'Sam' },
+    });
+    expect(manager.outcome()?.title).toBe('Answered on another device');
+  });
+
+  it('declines', async () => {
+    const { manager, socket } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.acks['call:decline'] = {
+      ok: true,
+      call: makeCall({ status: 'declined', endReason: 'declined' }),
+    };
+    await manager.decline();
+    expect(socket.emitWithAck).toHaveBeenCalledWith('call:decline', { callId: 'call-1' });
+    expect(manager.outcome()?.title).toBe('You declined the call.');
+  });
+
+  it('shows a missed call when the caller cancels', () => {
+    const { manager, socket } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.push('call:ended', { call: makeCall({ status: 'cancelled', endReason: 'cancelled' }) });
+    expect(manager.outcome()?.title).toBe('Missed call from Ada.');
+  });
+
+  it('does not ring over a call in progress', async () => {
+    const { manager, socket } = setup();
+    await manager.placeCall(request);
+    socket.push('call:incoming', { call: makeCall({ id: 'call-2', initiatedBy: 'shop' }) });
+    expect(manager.call()?.id).toBe('call-1');
+    expect(manager.phase()).toBe('outgoing');
+  });
+
+  it('still rings a ringing call again after a reload', () => {
+    const { manager, socket } = setup(seller);
+    socket.push('session:ready', { userId: 'staff-1', activeCall: makeCall() });
+    expect(manager.phase()).toBe('incoming');
+  });
+});

@@ -1,0 +1,210 @@
+import { Injectable, InjectionToken, effect, inject, untracked } from '@angular/core';
+import type { CallBinding, CallDto, SignalPayload } from '@callshop/contracts';
+import { AuthSession, CallSocket, CallsApi } from '@callshop/web/core';
+import { RtcConnectionState, RtcService } from '@callshop/web/rtc';
+import { firstValueFrom } from 'rxjs';
+import { CallNotifier } from './call-notifier.service';
+import {
+  type CallOutcome,
+  callEndedOutcome,
+  connectionLostOutcome,
+  describeOutcome,
+  isCaller,
+} from './call-outcome';
+import { CallStateMachine, NO_CALL, type CallStateChanges } from './call-state-machine';
+import { Ringtone } from './ringtone.service';
+
+/** How long "answered elsewhere" and similar notes stay before the panel closes by itself. */
+export const CALL_AUTO_DISMISS_MS = new InjectionToken<number>('CALL_AUTO_DISMISS_MS', {
+  providedIn: 'root',
+  factory: () => 4000,
+});
+
+/** `call:accepted` as a device receives it: the binding, and which device took the call. */
+type AcceptedCall = CallBinding & { deviceId: string };
+
+/**
+ * The call from its answer to its end, and every ending: starts the media connection, relays
+ * negotiation both ways, hangs up, and is the one way into `ended` ({@link finish}) and back to
+ * `idle` ({@link dismiss}). Part of {@link CallManager}.
+ */
+@Injectable({ providedIn: 'root' })
+export class LiveCall {
+  private readonly machine = inject(CallStateMachine);
+  private readonly socket = inject(CallSocket);
+  private readonly api = inject(CallsApi);
+  private readonly rtc = inject(RtcService);
+  private readonly session = inject(AuthSession);
+  private readonly ringtone = inject(Ringtone);
+  private readonly notifier = inject(CallNotifier);
+  private readonly autoDismissMs = inject(CALL_AUTO_DISMISS_MS);
+
+  private dismissTimer: ReturnType<typeof setTimeout> | null = null;
+  /**
+   * The caller negotiates while the call rings: its offer and first candidates wait here
+   * (the server relays nothing before the answer) and go out the moment the call is accepted.
+   */
+  private heldSignals: { callId: string; signals: SignalPayload[] } | null = null;
+  /** `call:accepted` / `call:ended` can overtake the answer to `call:initiate`; held until it lands. */
+  private early: { accepted: AcceptedCall | null; ended: CallDto | null } = { accepted: null, ended: null };
+
+  constructor() {
+    this.socket.on('call:accepted').subscribe((accepted) => this.onAccepted(accepted));
+    this.socket.on('call:ended').subscribe(({ call }) => this.onEnded(call));
+    this.socket.on('call:signal').subscribe(({ callId, signal }) => {
+      if (this.machine.call?.id === callId) void this.rtc.handleSignal(signal);
+    });
+    effect(() => {
+      const media = this.rtc.state();
+      untracked(() => this.onMediaState(media));
+    });
+    effect(() => {
+      // Logging out ends whatever call this device had.
+      if (!this.session.isAuthenticated()) untracked(() => this.endOnLogout());
+    });
+  }
+
+  /** Starts a new call in `phase` from no call at all (closing the last call's panel). */
+  begin(phase: 'preparing' | 'incoming' | 'rejoin', changes: CallStateChanges): void {
+    this.clearDismiss();
+    this.early = { accepted: null, ended: null };
+    this.machine.setPhase(phase, { ...NO_CALL, ...changes });
+  }
+
+  /**
+   * The caller's call rings: bind it to this socket and negotiate already, holding what it
+   * sends until the answer. What arrived for the call before this device knew it happens now.
+   */
+  negotiateWhileRinging(call: CallDto): void {
+    this.socket.trackCall(call.id);
+    this.heldSignals = { callId: call.id, signals: [] };
+    void this.startMedia(call, false);
+    const { accepted, ended } = this.early;
+    this.early = { accepted: null, ended: null };
+    if (ended?.id === call.id) this.onEnded(ended);
+    else if (accepted?.call.id === call.id) this.onAccepted(accepted);
+  }
+
+  /** `connectedAt` is set when rejoining, so the timer counts from when the call was answered. */
+  goLive(binding: CallBinding, connectedAt: number | null = null): Promise<void> {
+    if (this.machine.phase === 'live') return Promise.resolve();
+    this.ringtone.stop();
+    this.notifier.close();
+    this.machine.setPhase('live', { call: binding.call, peerAway: false, rejoining: false, connectedAt });
+    this.socket.trackCall(binding.call.id);
+    const held = this.heldSignals?.callId === binding.call.id ? this.heldSignals.signals : [];
+    this.heldSignals = null;
+    for (const signal of held) this.sendSignal(binding.call.id, signal);
+    // For a caller that started while ringing this is a no-op (same call).
+    return this.startMedia(binding.call, binding.polite);
+  }
+
+  /** Ends the live call, or the call offered to rejoin after a reload. */
+  async hangup(): Promise<void> {
+    const { phase, call } = this.machine.state();
+    if ((phase !== 'live' && phase !== 'rejoin') || !call) return;
+    const ack = await this.socket.emitWithAck('call:hangup', { callId: call.id });
+    if (this.machine.call?.id !== call.id || this.machine.phase !== phase) return;
+    let ended: CallDto | null = ack.ok ? ack.call : null;
+    if (!ended) {
+      try {
+        ended = await firstValueFrom(this.api.hangup(call.id));
+      } catch {
+        ended = null;
+      }
+    }
+    if (this.machine.phase !== phase) return;
+    this.finish(ended ? describeOutcome(ended, this.machine.viewer()) : callEndedOutcome());
+  }
+
+  /** The one way into `ended`: stops ringing, releases media and the socket's call binding. */
+  finish(outcome: CallOutcome | null, options: { autoDismiss?: boolean } = {}): void {
+    this.heldSignals = null;
+    this.ringtone.stop();
+    this.notifier.close();
+    this.rtc.close();
+    this.socket.trackCall(null);
+    this.machine.setPhase('ended', { outcome, peerAway: false, actionError: null, rejoining: false });
+    this.clearDismiss();
+    if (options.autoDismiss) this.dismissTimer = setTimeout(() => this.dismiss(), this.autoDismissMs);
+  }
+
+  /** Closes the end-of-call panel. */
+  dismiss(): void {
+    if (this.machine.phase !== 'ended') return;
+    this.clearDismiss();
+    this.rtc.reset();
+    this.machine.setPhase('idle', NO_CALL);
+  }
+
+  private onAccepted(accepted: AcceptedCall): void {
+    const { phase, call } = this.machine.state();
+    if (phase === 'preparing' && !call) {
+      this.early.accepted = accepted;
+      return;
+    }
+    if (call?.id !== accepted.call.id) return;
+    if (accepted.deviceId !== this.socket.id) return; // another device owns it; answered-elsewhere follows
+    if (phase === 'outgoing' || phase === 'accepting' || phase === 'incoming') void this.goLive(accepted);
+  }
+
+  private onEnded(ended: CallDto): void {
+    const { phase, call } = this.machine.state();
+    if (phase === 'preparing' && !call) {
+      this.early.ended = ended;
+      return;
+    }
+    if (call?.id !== ended.id || phase === 'ended' || phase === 'idle') return;
+    this.machine.patch({ call: ended });
+    // Ending it ourselves (cancel, decline) needs no panel to dismiss; it fades on its own.
+    const viewer = this.machine.viewer();
+    const caller = isCaller(ended, viewer);
+    const byMe = (ended.status === 'cancelled' && caller) || (ended.status === 'declined' && !caller);
+    this.finish(describeOutcome(ended, viewer), { autoDismiss: byMe });
+  }
+
+  private startMedia(call: CallDto, polite: boolean): Promise<void> {
+    const callId = call.id;
+    return this.rtc.start({
+      callId,
+      type: call.type,
+      polite,
+      send: (signal: SignalPayload) => this.sendSignal(callId, signal),
+    });
+  }
+
+  /** Relays a negotiation message; before the answer, held for it; after the call, dropped. */
+  private sendSignal(callId: string, signal: SignalPayload): void {
+    if (this.machine.isLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
+    else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);
+  }
+
+  private onMediaState(media: RtcConnectionState): void {
+    const { phase, connectedAt, peerAway } = this.machine.state();
+    if (phase !== 'live') return;
+    if (media === RtcConnectionState.Connected && connectedAt === null)
+      this.machine.patch({ connectedAt: Date.now() });
+    // While the other device is away the server decides (its reconnect grace), not our media.
+    if (media === RtcConnectionState.Failed && !peerAway) void this.connectionLost();
+  }
+
+  private async connectionLost(): Promise<void> {
+    const call = this.machine.call;
+    this.finish(connectionLostOutcome());
+    if (call) await this.socket.emitWithAck('call:hangup', { callId: call.id });
+  }
+
+  /** Logged out: hang up a live call, release everything, back to `idle` without a panel. */
+  private endOnLogout(): void {
+    const { phase, call } = this.machine.state();
+    if (phase === 'idle') return;
+    if (call && phase === 'live') void this.socket.emitWithAck('call:hangup', { callId: call.id });
+    if (phase !== 'ended') this.finish(null);
+    this.dismiss();
+  }
+
+  private clearDismiss(): void {
+    if (this.dismissTimer !== null) clearTimeout(this.dismissTimer);
+    this.dismissTimer = null;
+  }
+}
