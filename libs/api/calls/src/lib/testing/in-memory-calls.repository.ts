@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import {
+  LIVE_CALL_STATUSES,
+  type CallEndReason,
+  type CallInitiator,
+  type CallStatus,
+  type CallSummaryDto,
+  type CallType,
+  type ProductSummary,
+} from '@callshop/contracts';
+import type { AuthUser } from '@callshop/api/auth';
+import {
+  CallsRepository,
+  type CallBinding,
+  type ContactRow,
+  type CustomerCallCheck,
+  type CustomerCallFacts,
+  type HistoryFilter,
+} from '../data/calls.repository';
+import type { CallRecord } from '../model/call.mapper';
+import { allowedFrom, ON_ENTER, type CallChange, type CallFilter, type CallSide } from '../model/call-state';
+import type { NewCall } from '../model/new-call';
+import type { FakeClock } from './fake-clock';
+
+interface Row {
+  id: string;
+  customerId: string;
+  shopId: string;
+  staffId: string | null;
+  product: ProductSummary | null;
+  type: CallType;
+  initiatedBy: CallInitiator;
+  status: CallStatus;
+  endReason: CallEndReason | null;
+  callerDeviceId: string | null;
+  calleeDeviceId: string | null;
+  callerLostAt: number | null;
+  calleeLostAt: number | null;
+  ringDeadlineAt: number | null;
+  answeredAt: number | null;
+  endedAt: number | null;
+  durationSeconds: number | null;
+  createdAt: number;
+}
+
+const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
+const isLive = (s: CallStatus) => LIVE_CALL_STATUSES.includes(s);
+
+/**
+ * Calls in memory, for unit tests of the services: the same contract as the PostgreSQL
+ * repository (typed filters, transitions only along `CALL_TRANSITIONS` with the `ON_ENTER`
+ * effects, one live call per customer), on a {@link FakeClock}.
+ */
+export class InMemoryCallsRepository extends CallsRepository {
+  readonly rows: Row[] = [];
+  /** Names the calls show, and the shops and products the checks look up. */
+  readonly names = new Map<string, string>();
+  readonly shops = new Set<string>();
+  readonly products = new Map<string, ProductSummary & { shopId: string }>();
+  /** Customers who asked a shop for a callback (`shopId:customerId`). */
+  readonly callbackRequests = new Set<string>();
+
+  constructor(private readonly clock: FakeClock) {
+    super();
+  }
+
+  private record(r: Row): CallRecord {
+    return {
+      call: {
+        id: r.id,
+        type: r.type,
+        status: r.status,
+        endReason: r.endReason,
+        initiatedBy: r.initiatedBy,
+        customer: { id: r.customerId, name: this.names.get(r.customerId) ?? '' },
+        shop: { id: r.shopId, name: this.names.get(r.shopId) ?? '', isPlatform: false },
+        staff: r.staffId ? { id: r.staffId, name: this.names.get(r.staffId) ?? '' } : null,
+        product: r.product,
+        createdAt: iso(r.createdAt) as string,
+        ringDeadlineAt: iso(r.ringDeadlineAt),
+        answeredAt: iso(r.answeredAt),
+        endedAt: iso(r.endedAt),
+        durationSeconds: r.durationSeconds,
+      },
+      customerId: r.customerId,
+      shopId: r.shopId,
+      staffId: r.staffId,
+      initiatedBy: r.initiatedBy,
+      callerDeviceId: r.callerDeviceId,
+      calleeDeviceId: r.calleeDeviceId,
+      callerLostAt: r.callerLostAt === null ? null : new Date(r.callerLostAt),
+      calleeLostAt: r.calleeLostAt === null ? null : new Date(r.calleeLostAt),
+    };
+  }
+
+  private newestFirst(rows: Row[]): Row[] {
+    return [...rows].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  async find(callId: string): Promise<CallRecord | null> {
+    const row = this.rows.find((r) => r.id === callId);
+    return row ? this.record(row) : null;
+  }
+
+  async findBinding(callId: string): Promise<CallBinding | null> {
+    const r = this.rows.find((row) => row.id === callId);
+    return r
+      ? {
+          status: r.status,
+          customerId: r.customerId,
+          shopId: r.shopId,
+          staffId: r.staffId,
+          initiatedBy: r.initiatedBy,
+          callerDeviceId: r.callerDeviceId,
+          calleeDeviceId: r.calleeDeviceId,
+        }
+      : null;
+  }
+
+  async liveCallOf(user: AuthUser): Promise<CallRecord | null> {
+    const mine = (r: Row) => (user.role === 'customer' ? r.customerId : r.staffId) === user.id;
+    const row = this.newestFirst(this.rows.filter((r) => mine(r) && isLive(r.status)))[0];
+    return row ? this.record(row) : null;
+  }
+
+  async customerInLiveCall(customerId: string): Promise<boolean> {
+    return this.rows.some((r) => r.customerId === customerId && isLive(r.status));
+  }
+
+  async liveCallsFor(user: AuthUser): Promise<CallRecord[]> {
+    const rows = this.rows.filter(
+      (r) =>
+        isLive(r.status) &&
+        (user.role === 'customer'
+          ? r.customerId === user.id
+          : r.staffId === user.id ||
+            (r.shopId === user.shopId && r.status === 'ringing' && r.initiatedBy === 'customer')),
+    );
+    return this.newestFirst(rows).map((r) => this.record(r));
+  }
+
+  async checkCustomerCalls(requests: CustomerCallCheck[]): Promise<CustomerCallFacts[]> {
+    return requests.map((q) => ({
+      shopExists: this.shops.has(q.shopId),
+      product: this.products.get(q.productId) ?? null,
+      callerLive: this.rows.some((r) => r.customerId === q.customerId && isLive(r.status)),
+      busyStaff: q.staff.filter((s) => this.rows.some((r) => r.staffId === s && isLive(r.status))),
+    }));
+  }
+
+  async insert(calls: NewCall[], ringTimeoutMs: number): Promise<(CallRecord | null)[]> {
+    const now = this.clock.now();
+    return calls.map((c) => {
+      if (isLive(c.status) && this.rows.some((r) => r.customerId === c.customerId && isLive(r.status))) {
+        return null; // the one-live-call-per-customer index
+      }
+      const ringing = c.status === 'ringing';
+      const row: Row = {
+        id: randomUUID(),
+        customerId: c.customerId,
+        shopId: c.shopId,
+        staffId: c.staffId,
+        product: c.product,
+        type: c.type,
+        initiatedBy: c.initiatedBy,
+        status: c.status,
+        endReason: c.endReason,
+        callerDeviceId: ringing ? c.callerDeviceId : null,
+        calleeDeviceId: null,
+        callerLostAt: null,
+        calleeLostAt: null,
+        ringDeadlineAt: ringing ? now + ringTimeoutMs : null,
+        answeredAt: null,
+        endedAt: ON_ENTER[c.status].ended ? now : null,
+        durationSeconds: null,
+        createdAt: now,
+      };
+      this.rows.push(row);
+      return this.record(row);
+    });
+  }
+
+  private matches(r: Row, f: CallFilter, now: number): boolean {
+    if (f.callId !== undefined && r.id !== f.callId) return false;
+    if (f.answerableBy) {
+      const { userId, shopId } = f.answerableBy;
+      const ok =
+        (r.initiatedBy === 'customer' && r.shopId === shopId) ||
+        (r.initiatedBy === 'shop' && r.customerId === userId);
+      if (!ok) return false;
+    }
+    if (f.heldBy !== undefined && r.customerId !== f.heldBy && r.staffId !== f.heldBy) return false;
+    if (f.ringDeadlinePassed !== undefined) {
+      if (r.ringDeadlineAt === null || r.ringDeadlineAt <= now !== f.ringDeadlinePassed) return false;
+    }
+    if (f.deviceLostForMs !== undefined) {
+      const since = now - f.deviceLostForMs;
+      const lost = (t: number | null) => t !== null && t <= since;
+      if (!lost(r.callerLostAt) && !lost(r.calleeLostAt)) return false;
+    }
+    if (f.untakenCallsToShop !== undefined) {
+      if (r.shopId !== f.untakenCallsToShop || r.initiatedBy !== 'customer' || r.staffId !== null)
+        return false;
+    }
+    if (f.shopCallsToCustomer !== undefined) {
+      if (r.customerId !== f.shopCallsToCustomer || r.initiatedBy !== 'shop') return false;
+    }
+    return true;
+  }
+
+  async transition(filter: CallFilter, change: CallChange): Promise<CallRecord[]> {
+    const from = allowedFrom(change.to, filter.from);
+    const now = this.clock.now();
+    const changed = this.rows.filter((r) => from.includes(r.status) && this.matches(r, filter, now));
+    for (const r of changed) {
+      r.status = change.to;
+      if (change.to === 'accepted') {
+        r.calleeDeviceId = change.calleeDeviceId;
+        if (change.answeredBy && r.initiatedBy === 'customer') r.staffId = change.answeredBy;
+      }
+      if (ON_ENTER[change.to].answered) r.answeredAt = now;
+      if (ON_ENTER[change.to].ended && change.to !== 'accepted') {
+        r.endReason = change.reason;
+        r.endedAt = now;
+        r.callerLostAt = null;
+        r.calleeLostAt = null;
+        r.durationSeconds =
+          r.answeredAt === null ? null : Math.max(0, Math.floor((now - r.answeredAt) / 1000));
+      }
+    }
+    return changed.map((r) => this.record(r));
+  }
+
+  async bindDevice(
+    callId: string,
+    side: CallSide,
+    deviceId: string,
+  ): Promise<{ record: CallRecord; wasLost: boolean } | null> {
+    const r = this.rows.find((row) => row.id === callId && isLive(row.status));
+    if (!r) return null;
+    const wasLost = (side === 'caller' ? r.callerLostAt : r.calleeLostAt) !== null;
+    if (side === 'caller') {
+      r.callerDeviceId = deviceId;
+      r.callerLostAt = null;
+    } else {
+      r.calleeDeviceId = deviceId;
+      r.calleeLostAt = null;
+    }
+    return { record: this.record(r), wasLost };
+  }
+
+  async releaseDevice(deviceId: string): Promise<{ record: CallRecord; side: CallSide }[]> {
+    const now = this.clock.now();
+    const lost: { record: CallRecord; side: CallSide }[] = [];
+    for (const r of this.rows) {
+      if (!isLive(r.status) || (r.callerDeviceId !== deviceId && r.calleeDeviceId !== deviceId)) continue;
+      const side: CallSide = r.callerDeviceId === deviceId ? 'caller' : 'callee';
+      if (r.callerDeviceId === deviceId) {
+        r.callerDeviceId = null;
+        r.callerLostAt = now;
+      }
+      if (r.calleeDeviceId === deviceId) {
+        r.calleeDeviceId = null;
+        r.calleeLostAt = now;
+      }
+      lost.push({ record: this.record(r), side });
+    }
+    return lost;
+  }
+
+  async boundDevices(): Promise<string[]> {
+    return this.rows
+      .filter((r) => isLive(r.status))
+      .flatMap((r) => [r.callerDeviceId, r.calleeDeviceId])
+      .filter((d): d is string => d !== null);
+  }
+
+  async hasContacted(shopId: string, customerId: string): Promise<boolean> {
+    return (
+      this.callbackRequests.has(`${shopId}:${customerId}`) ||
+      this.rows.some((r) => r.shopId === shopId && r.customerId === customerId)
+    );
+  }
+
+  async contactedShops(customerId: string): Promise<string[]> {
+    const shops = this.rows.filter((r) => r.customerId === customerId).map((r) => r.shopId);
+    for (const key of this.callbackRequests) {
+      const [shop, customer] = key.split(':');
+      if (customer === customerId) shops.push(shop);
+    }
+    return [...new Set(shops)];
+  }
+
+  async contacts(shopId: string, limit: number): Promise<ContactRow[]> {
+    const last = new Map<string, number>();
+    for (const r of this.rows) {
+      if (r.shopId === shopId) last.set(r.customerId, Math.max(last.get(r.customerId) ?? 0, r.createdAt));
+    }
+    return [...last]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([id, at]) => ({ id, name: this.names.get(id) ?? '', phone: null, lastContactAt: new Date(at) }));
+  }
+
+  async history(f: HistoryFilter): Promise<{ records: CallRecord[]; total: number }> {
+    const mine: CallInitiator = 'customerId' in f.owner ? 'customer' : 'shop';
+    const rows = this.newestFirst(this.rows).filter(
+      (r) =>
+        ('customerId' in f.owner ? r.customerId === f.owner.customerId : r.shopId === f.owner.shopId) &&
+        (!f.status || r.status === f.status) &&
+        (!f.direction || (r.initiatedBy === mine) === (f.direction === 'outgoing')) &&
+        (!f.from || r.createdAt >= Date.parse(f.from)) &&
+        (!f.to || r.createdAt < Date.parse(f.to)),
+    );
+    return {
+      records: rows.slice(f.offset, f.offset + f.limit).map((r) => this.record(r)),
+      total: rows.length,
+    };
+  }
+
+  async shopSummary(shopId: string): Promise<CallSummaryDto> {
+    const missed = this.rows.filter(
+      (r) =>
+        r.shopId === shopId &&
+        r.initiatedBy === 'customer' &&
+        ['missed', 'cancelled', 'busy'].includes(r.status),
+    );
+    const today = new Date(this.clock.now()).setUTCHours(0, 0, 0, 0);
+    return {
+      missedToday: missed.filter((r) => r.createdAt >= today).length,
+      missedTotal: missed.length,
+      openCallbacks: 0,
+    };
+  }
+}
