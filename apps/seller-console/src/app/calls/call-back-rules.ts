@@ -1,4 +1,5 @@
 import type { CallStatus, ShopContactDto } from '@callshop/contracts';
+import { telHref } from '@callshop/web/ui';
 
 /** How a seller may reach a customer again. */
 export interface CallBackOptions {
@@ -11,18 +12,6 @@ export interface CallBackOptions {
   phoneNumber: string | null;
   /** Why video is not offered, in words for a tooltip / screen reader. */
   reason: string | null;
-}
-
-/**
- * A `tel:` URL for a phone number as people type it ("+1 (555) 010-0101"): keeps a leading +
- * and the digits. Null when there are too few digits to be a number.
- */
-export function telHref(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  if (digits.length < 3 || digits.length > 20) return null;
-  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
 }
 
 /** Contacts by customer id. */
@@ -63,26 +52,4 @@ export function callBackOptions(
 /** Calls the seller should notice: nobody on the shop's side took them. */
 export function isMissed(status: CallStatus, direction: 'incoming' | 'outgoing'): boolean {
   return direction === 'incoming' && (status === 'missed' || status === 'cancelled' || status === 'busy');
-}
-
-/** Words for a status in the history list. */
-export function statusLabel(status: CallStatus, direction: 'incoming' | 'outgoing'): string {
-  switch (status) {
-    case 'ended':
-      return 'Answered';
-    case 'accepted':
-      return 'In progress';
-    case 'ringing':
-      return 'Ringing';
-    case 'declined':
-      return 'Declined';
-    case 'cancelled':
-      return direction === 'incoming' ? 'Missed (hung up)' : 'Cancelled';
-    case 'missed':
-      return direction === 'incoming' ? 'Missed' : 'No answer';
-    case 'busy':
-      return 'Busy';
-    case 'failed':
-      return 'Failed';
-  }
 }

@@ -26,18 +26,11 @@ import type {
 } from '@callshop/contracts';
 import { CALL_STATUSES } from '@callshop/contracts';
 import { CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
-import { CallManager } from '@callshop/web/calls-ui';
-import { DurationPipe } from '@callshop/web/ui';
+import { CallManager, callStatusLabel } from '@callshop/web/calls-ui';
+import { DurationPipe, telHref } from '@callshop/web/ui';
 import { firstValueFrom, map } from 'rxjs';
 import { storefrontProductUrl } from '../call/product-link';
-import {
-  callBackOptions,
-  contactIndex,
-  isMissed,
-  statusLabel,
-  telHref,
-  type CallBackOptions,
-} from './call-back-rules';
+import { callBackOptions, contactIndex, isMissed, type CallBackOptions } from './call-back-rules';
 import { CallSummaryStore } from './call-summary.store';
 import {
   DEFAULT_HISTORY_FILTERS,
@@ -143,11 +136,14 @@ export class CallsPage {
   }
 
   protected label(item: CallHistoryItem): string {
-    return statusLabel(item.status, item.direction);
+    return callStatusLabel(item, 'shop');
   }
 
   protected statusName(status: CallStatus): string {
-    return statusLabel(status, 'incoming').replace(' (hung up)', '');
+    return callStatusLabel({ status, endReason: null, direction: 'incoming' }, 'shop').replace(
+      ' (hung up)',
+      '',
+    );
   }
 
   protected productUrl(id: string): string {

@@ -10,7 +10,7 @@ import {
 } from '@callshop/web/core';
 import { of } from 'rxjs';
 import { CallManager } from './call-manager.service';
-import { CallSellerDialogComponent, telHref } from './call-seller-dialog.component';
+import { CallSellerDialogComponent } from './call-seller-dialog.component';
 
 async function render(data: object) {
   const create = jest.fn(() => of({}));
@@ -82,10 +82,5 @@ describe('CallSellerDialogComponent', () => {
       productId: 'p1',
       displayName: 'Lamp Shop',
     });
-  });
-
-  it('normalises phone numbers for the link', () => {
-    expect(telHref('+1 (555) 010-2000')).toBe('tel:+15550102000');
-    expect(telHref('030 1234 567')).toBe('tel:0301234567');
   });
 });

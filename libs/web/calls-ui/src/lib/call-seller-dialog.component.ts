@@ -14,6 +14,7 @@ import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import type { CallbackPreference } from '@callshop/contracts';
 import { AuthSession, CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
+import { telHref } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
 
 /** What the "Call Seller" dialog is about. */
@@ -31,14 +32,6 @@ export interface CallSellerDialogData {
   notice?: string | null;
   /** Hide "Video call instead" (the seller cannot take a video call now). */
   videoUnavailable?: boolean;
-}
-
-/** `+1 (555) 010-2000` → `+15550102000` for the `tel:` link. */
-export function telHref(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
-  return (
-    'tel:' + (digits.startsWith('+') ? '+' + digits.slice(1).replace(/\+/g, '') : digits.replace(/\+/g, ''))
-  );
 }
 
 /**
@@ -72,8 +65,8 @@ export function telHref(phone: string): string {
         <h3 id="phone-heading">Phone</h3>
         @if (loadingPhone()) {
           <p role="status">Looking up the phone number…</p>
-        } @else if (phone()) {
-          <a mat-flat-button [href]="telLink()" data-testid="tel-link">Call {{ phone() }}</a>
+        } @else if (telLink(); as href) {
+          <a mat-flat-button [href]="href" data-testid="tel-link">Call {{ phone() }}</a>
           <p class="hint">Opens your phone app on a mobile device.</p>
         } @else {
           <p>{{ data.shopName }} has no phone number listed. Ask for a callback or use a video call.</p>
@@ -159,7 +152,7 @@ export class CallSellerDialogComponent implements OnInit {
 
   protected readonly phone = signal<string | null>(this.data.phoneNumber ?? null);
   protected readonly loadingPhone = signal(this.data.phoneNumber === undefined);
-  protected readonly telLink = computed(() => telHref(this.phone() ?? ''));
+  protected readonly telLink = computed(() => telHref(this.phone()));
   protected readonly showForm = signal(this.data.mode === 'callback');
   protected readonly sending = signal(false);
   protected readonly sent = signal(false);

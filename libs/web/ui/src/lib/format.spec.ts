@@ -1,4 +1,4 @@
-import { formatDuration, formatMoney } from './format';
+import { formatDuration, formatMoney, telHref } from './format';
 
 describe('formatMoney', () => {
   it('reads the amount as minor units', () => {
@@ -23,5 +23,19 @@ describe('formatDuration', () => {
     [null, '0:00'],
   ])('%p seconds reads %p', (input, expected) => {
     expect(formatDuration(input)).toBe(expected);
+  });
+});
+
+describe('telHref', () => {
+  it('keeps a leading + and the digits', () => {
+    expect(telHref('+1 (555) 010-2000')).toBe('tel:+15550102000');
+    expect(telHref('030 1234 567')).toBe('tel:0301234567');
+    expect(telHref('  +44 20 7946 0958 ')).toBe('tel:+442079460958');
+  });
+
+  it('builds links only from plausible numbers', () => {
+    expect(telHref('12')).toBeNull();
+    expect(telHref('javascript:alert(1)')).toBeNull();
+    expect(telHref(null)).toBeNull();
   });
 });

@@ -24,3 +24,16 @@ export function formatDuration(totalSeconds: number | null | undefined): string 
   const ss = String(seconds).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${ss}` : `${minutes}:${ss}`;
 }
+
+/**
+ * A `tel:` URL for a phone number as people type it (`+1 (555) 010-2000` →
+ * `tel:+15550102000`): a leading + and the digits. Null when there are too few or too many
+ * digits to be a number.
+ */
+export function telHref(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const trimmed = phone.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (digits.length < 3 || digits.length > 20) return null;
+  return `tel:${trimmed.startsWith('+') ? '+' : ''}${digits}`;
+}

@@ -12,11 +12,11 @@ import {
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import type { CallbackRequestDto } from '@callshop/contracts';
+import type { CallHistoryItem, CallbackRequestDto } from '@callshop/contracts';
 import { CallSocket, CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
-import { CallManager } from '@callshop/web/calls-ui';
+import { CallManager, callStatusLabel } from '@callshop/web/calls-ui';
 import { DurationPipe, ErrorStateComponent, LoadingStateComponent } from '@callshop/web/ui';
-import { callStatusLabel, callbackStatusLabel } from './call-labels';
+import { callbackStatusLabel } from './call-labels';
 
 const PAGE_SIZE = 20;
 
@@ -76,7 +76,7 @@ const PAGE_SIZE = 20;
                         {{ call.type === 'audio' ? 'voice' : 'video' }}
                       </td>
                       <td data-testid="call-history-status">
-                        {{ statusLabel(call.status, call.endReason) }}
+                        {{ statusLabel(call) }}
                       </td>
                       <td>{{ call.durationSeconds | csDuration }}</td>
                       <td>
@@ -217,7 +217,9 @@ export class MyCallsPage {
   protected readonly callPages = computed(() =>
     this.calls.hasValue() ? Math.max(1, Math.ceil(this.calls.value().total / PAGE_SIZE)) : 1,
   );
-  protected readonly statusLabel = callStatusLabel;
+  protected statusLabel(call: CallHistoryItem): string {
+    return callStatusLabel(call, 'customer');
+  }
   protected readonly callbackLabel = callbackStatusLabel;
   protected readonly describe = (error: unknown) => describeError(error);
 
