@@ -12,6 +12,7 @@ import type { CallbackRequestDto, Page } from '@callshop/contracts';
 import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary } from '@callshop/api/products';
 import { CallbackRequestedEvent, CallbackUpdatedEvent } from '../model/call-events';
+import { productSnapshot } from '../model/call.mapper';
 import { CallbackRequest } from './callback-request.entity';
 import { DEFAULT_PAGE_SIZE, type CallbackQueryDto } from '../http/dto/call-history-query.dto';
 import type { CreateCallbackDto, UpdateCallbackDto } from '../http/dto/callback.dto';
@@ -23,16 +24,13 @@ export function toCallbackDto(r: CallbackRequest, forShop: boolean): CallbackReq
     customer: { id: r.customerId, name: r.customer?.name ?? '' },
     ...(forShop ? { customerPhone: r.phoneNumber } : {}),
     shop: r.shop ? toShopSummary(r.shop) : { id: r.shopId, name: '', isPlatform: false },
-    product:
-      r.productName !== null
-        ? {
-            id: r.productId ?? '',
-            name: r.productName,
-            price: r.productPrice ?? 0,
-            currency: (r.productCurrency ?? 'USD').trim(),
-            image: r.productImage,
-          }
-        : null,
+    product: productSnapshot({
+      id: r.productId,
+      name: r.productName,
+      price: r.productPrice,
+      currency: r.productCurrency,
+      image: r.productImage,
+    }),
     note: r.note,
     preference: r.preference,
     status: r.status,

@@ -6,9 +6,9 @@ describe('CallDeadlines (in-memory repository, fake clock)', () => {
   let customer: AuthUser;
   let shop: ReturnType<CallsHarness['shop']>;
 
-  const ring = async () =>
+  const ring = async (caller = customer) =>
     (
-      await h.starter.start(customer, {
+      await h.starter.start(caller, {
         by: 'customer',
         shopId: shop.shopId,
         productId: shop.productId,
@@ -77,15 +77,7 @@ describe('CallDeadlines (in-memory repository, fake clock)', () => {
     const overdue = await ring();
     h.repo.rows.find((r) => r.id === overdue)!.ringDeadlineAt = h.clock.now() - 1;
     const other = h.customer('Bob');
-    const live = (
-      await h.starter.start(other, {
-        by: 'customer',
-        shopId: shop.shopId,
-        productId: shop.productId,
-        type: 'video',
-        deviceId: null,
-      })
-    ).id;
+    const live = await ring(other);
     await h.lifecycle.accept(shop.staff[0], live, 'gone-device');
     h.presence.sockets.clear();
 

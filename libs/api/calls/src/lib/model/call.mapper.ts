@@ -1,4 +1,11 @@
-import type { CallDto, CallEndReason, CallInitiator, CallStatus, CallType } from '@callshop/contracts';
+import type {
+  CallDto,
+  CallEndReason,
+  CallInitiator,
+  CallStatus,
+  CallType,
+  ProductSummary,
+} from '@callshop/contracts';
 
 /** A `calls` row joined with the names it shows, as the raw queries return it. */
 export interface CallRow {
@@ -54,6 +61,24 @@ export const callSelect = (source: string) => `
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
+/** The product a call or a callback request copied when it was made; null when none was named. */
+export function productSnapshot(p: {
+  id: string | null;
+  name: string | null;
+  price: number | null;
+  currency: string | null;
+  image: string | null;
+}): ProductSummary | null {
+  if (p.name === null) return null;
+  return {
+    id: p.id ?? '',
+    name: p.name,
+    price: p.price ?? 0,
+    currency: (p.currency ?? 'USD').trim(),
+    image: p.image,
+  };
+}
+
 export function toCallDto(row: CallRow): CallDto {
   return {
     id: row.id,
@@ -64,16 +89,13 @@ export function toCallDto(row: CallRow): CallDto {
     customer: { id: row.customer_id, name: row.customer_name },
     shop: { id: row.shop_id, name: row.shop_name, isPlatform: row.shop_is_platform },
     staff: row.staff_id ? { id: row.staff_id, name: row.staff_name ?? '' } : null,
-    product:
-      row.product_name !== null
-        ? {
-            id: row.product_id ?? '',
-            name: row.product_name,
-            price: row.product_price ?? 0,
-            currency: (row.product_currency ?? 'USD').trim(),
-            image: row.product_image,
-          }
-        : null,
+    product: productSnapshot({
+      id: row.product_id,
+      name: row.product_name,
+      price: row.product_price,
+      currency: row.product_currency,
+      image: row.product_image,
+    }),
     createdAt: iso(row.created_at) as string,
     ringDeadlineAt: iso(row.ring_deadline_at),
     answeredAt: iso(row.answered_at),

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
   LIVE_CALL_STATUSES,
-  type CallEndReason,
   type CallInitiator,
   type CallStatus,
   type CallSummaryDto,
-  type CallType,
   type ProductSummary,
 } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
@@ -22,17 +20,9 @@ import { allowedFrom, ON_ENTER, type CallChange, type CallFilter, type CallSide 
 import type { NewCall } from '../model/new-call';
 import type { FakeClock } from './fake-clock';
 
-interface Row {
+/** A call as stored: a new call's fields, then what its life adds. */
+interface Row extends Omit<NewCall, 'status'> {
   id: string;
-  customerId: string;
-  shopId: string;
-  staffId: string | null;
-  product: ProductSummary | null;
-  type: CallType;
-  initiatedBy: CallInitiator;
-  status: CallStatus;
-  endReason: CallEndReason | null;
-  callerDeviceId: string | null;
   calleeDeviceId: string | null;
   callerLostAt: number | null;
   calleeLostAt: number | null;
@@ -41,6 +31,7 @@ interface Row {
   endedAt: number | null;
   durationSeconds: number | null;
   createdAt: number;
+  status: CallStatus;
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -103,18 +94,10 @@ export class InMemoryCallsRepository extends CallsRepository {
   }
 
   async findBinding(callId: string): Promise<CallBinding | null> {
-    const r = this.rows.find((row) => row.id === callId);
-    return r
-      ? {
-          status: r.status,
-          customerId: r.customerId,
-          shopId: r.shopId,
-          staffId: r.staffId,
-          initiatedBy: r.initiatedBy,
-          callerDeviceId: r.callerDeviceId,
-          calleeDeviceId: r.calleeDeviceId,
-        }
-      : null;
+    const row = this.rows.find((r) => r.id === callId);
+    if (!row) return null;
+    const { call, callerLostAt: _caller, calleeLostAt: _callee, ...binding } = this.record(row);
+    return { ...binding, status: call.status };
   }
 
   async liveCallOf(user: AuthUser): Promise<CallRecord | null> {
