@@ -6,7 +6,7 @@ import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
-import { ErrorStateComponent, LoadingStateComponent } from '@callshop/web/ui';
+import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { catchError, map, of } from 'rxjs';
 import { ProductCardComponent } from '../product-card.component';
 import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
@@ -24,6 +24,7 @@ import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery
     ProductCardComponent,
     LoadingStateComponent,
     ErrorStateComponent,
+    PagerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
@@ -47,14 +48,6 @@ import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery
       display: grid;
       gap: 16px;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr));
-    }
-    .pager {
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      gap: 16px;
-      margin: 24px 0;
-      flex-wrap: wrap;
     }
     .count {
       opacity: 0.8;

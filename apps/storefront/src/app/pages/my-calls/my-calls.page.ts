@@ -15,7 +15,7 @@ import { RouterLink } from '@angular/router';
 import type { CallHistoryItem, CallbackRequestDto } from '@callshop/contracts';
 import { CallSocket, CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
 import { CallManager, callStatusLabel } from '@callshop/web/calls-ui';
-import { DurationPipe, ErrorStateComponent, LoadingStateComponent } from '@callshop/web/ui';
+import { DurationPipe, ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { callbackStatusLabel } from './call-labels';
 
 const PAGE_SIZE = 20;
@@ -23,7 +23,15 @@ const PAGE_SIZE = 20;
 /** The customer's calls (shop, product, direction, status, duration, time) and callback requests. */
 @Component({
   selector: 'cs-my-calls-page',
-  imports: [DatePipe, RouterLink, MatButton, DurationPipe, LoadingStateComponent, ErrorStateComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    MatButton,
+    DurationPipe,
+    LoadingStateComponent,
+    ErrorStateComponent,
+    PagerComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-calls.page.html',
   styles: `
@@ -40,12 +48,6 @@ const PAGE_SIZE = 20;
       text-align: left;
       padding: 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
-    }
-    .pager {
-      display: flex;
-      gap: 16px;
-      align-items: center;
-      margin: 16px 0;
     }
     .callbacks {
       list-style: none;

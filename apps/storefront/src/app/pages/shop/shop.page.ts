@@ -1,11 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError, errorStatus } from '@callshop/web/core';
 import { injectShopPresence } from '@callshop/web/calls-ui';
-import { ErrorStateComponent, LoadingStateComponent, OnlineBadgeComponent } from '@callshop/web/ui';
+import {
+  ErrorStateComponent,
+  LoadingStateComponent,
+  OnlineBadgeComponent,
+  PagerComponent,
+} from '@callshop/web/ui';
 import { tap } from 'rxjs';
 import { ProductCardComponent } from '../product-card.component';
 
@@ -16,11 +20,11 @@ const PAGE_SIZE = 12;
   selector: 'cs-shop-page',
   imports: [
     RouterLink,
-    MatButton,
     ProductCardComponent,
     LoadingStateComponent,
     ErrorStateComponent,
     OnlineBadgeComponent,
+    PagerComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -65,25 +69,7 @@ const PAGE_SIZE = 12;
             }
           </ul>
           @if (list.total > list.limit) {
-            <nav class="pager" aria-label="Pages">
-              <button
-                mat-stroked-button
-                type="button"
-                [disabled]="page() <= 1"
-                (click)="page.set(page() - 1)"
-              >
-                Previous page
-              </button>
-              <span>Page {{ page() }} of {{ pages() }}</span>
-              <button
-                mat-stroked-button
-                type="button"
-                [disabled]="page() >= pages()"
-                (click)="page.set(page() + 1)"
-              >
-                Next page
-              </button>
-            </nav>
+            <cs-pager [page]="page()" [pages]="pages()" (pageChange)="page.set($event)" />
           }
         } @else if (products.isLoading()) {
           <cs-loading-state label="Loading products…" />
@@ -107,13 +93,6 @@ const PAGE_SIZE = 12;
       display: grid;
       gap: 16px;
       grid-template-columns: repeat(auto-fill, minmax(min(100%, 220px), 1fr));
-    }
-    .pager {
-      display: flex;
-      gap: 16px;
-      align-items: center;
-      justify-content: center;
-      margin: 24px 0;
     }
   `,
 })
