@@ -5,9 +5,14 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { PRODUCT_LIMITS } from '@callshop/contracts';
-import { ProductsApi, describeError } from '@callshop/web/core';
+import {
+  ProductsApi,
+  applyFieldErrors,
+  describeError,
+  mapApiErrors,
+  touchedControlError,
+} from '@callshop/web/core';
 import { firstValueFrom } from 'rxjs';
-import { applyFieldErrors, controlError, mapApiErrors } from '../shared/api-form-errors';
 import {
   PRODUCT_FORM_FIELDS,
   toFormValue,
@@ -44,15 +49,15 @@ const PATTERN_MESSAGES: Partial<Record<Field, string>> = {
         <mat-form-field appearance="outline">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required />
-          @if (show('name')) {
-            <mat-error>{{ message('name', 'Name') }}</mat-error>
+          @if (message('name', 'Name'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Description</mat-label>
           <textarea matInput formControlName="description" rows="4"></textarea>
-          @if (show('description')) {
-            <mat-error>{{ message('description', 'Description') }}</mat-error>
+          @if (message('description', 'Description'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <div class="two">
@@ -60,15 +65,15 @@ const PATTERN_MESSAGES: Partial<Record<Field, string>> = {
             <mat-label>Price</mat-label>
             <input matInput formControlName="price" inputmode="decimal" required />
             <mat-hint>For example 49.99</mat-hint>
-            @if (show('price')) {
-              <mat-error>{{ message('price', 'Price') }}</mat-error>
+            @if (message('price', 'Price'); as text) {
+              <mat-error>{{ text }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Currency</mat-label>
             <input matInput formControlName="currency" maxlength="3" />
-            @if (show('currency')) {
-              <mat-error>{{ message('currency', 'Currency') }}</mat-error>
+            @if (message('currency', 'Currency'); as text) {
+              <mat-error>{{ text }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -76,15 +81,15 @@ const PATTERN_MESSAGES: Partial<Record<Field, string>> = {
           <mat-form-field appearance="outline">
             <mat-label>Stock</mat-label>
             <input matInput formControlName="stock" inputmode="numeric" required />
-            @if (show('stock')) {
-              <mat-error>{{ message('stock', 'Stock') }}</mat-error>
+            @if (message('stock', 'Stock'); as text) {
+              <mat-error>{{ text }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Category</mat-label>
             <input matInput formControlName="category" />
-            @if (show('category')) {
-              <mat-error>{{ message('category', 'Category') }}</mat-error>
+            @if (message('category', 'Category'); as text) {
+              <mat-error>{{ text }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -92,8 +97,8 @@ const PATTERN_MESSAGES: Partial<Record<Field, string>> = {
           <mat-label>Image URLs</mat-label>
           <textarea matInput formControlName="images" rows="3"></textarea>
           <mat-hint>One address per line; the first is the main picture.</mat-hint>
-          @if (show('images')) {
-            <mat-error>{{ message('images', 'Images') }}</mat-error>
+          @if (message('images', 'Images'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <div class="actions">
@@ -163,13 +168,8 @@ export class ProductFormPage {
     });
   }
 
-  protected show(name: Field): boolean {
-    const c = this.form.controls[name];
-    return c.touched && c.invalid;
-  }
-
   protected message(name: Field, label: string): string | null {
-    return controlError(this.form.controls[name], label, PATTERN_MESSAGES[name]);
+    return touchedControlError(this.form.controls[name], label, PATTERN_MESSAGES[name]);
   }
 
   async save(): Promise<void> {

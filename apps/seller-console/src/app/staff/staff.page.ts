@@ -4,9 +4,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { UserDto } from '@callshop/contracts';
-import { AuthApi, describeError } from '@callshop/web/core';
+import {
+  AuthApi,
+  applyFieldErrors,
+  describeError,
+  mapApiErrors,
+  touchedControlError,
+} from '@callshop/web/core';
 import { firstValueFrom } from 'rxjs';
-import { applyFieldErrors, controlError, mapApiErrors } from '../shared/api-form-errors';
 
 const FIELDS = ['name', 'email', 'password', 'phoneNumber'] as const;
 type Field = (typeof FIELDS)[number];
@@ -44,30 +49,30 @@ type Field = (typeof FIELDS)[number];
         <mat-form-field appearance="outline">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" required />
-          @if (show('name')) {
-            <mat-error>{{ message('name', 'Name') }}</mat-error>
+          @if (message('name', 'Name'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Email</mat-label>
           <input matInput type="email" formControlName="email" required autocomplete="off" />
-          @if (show('email')) {
-            <mat-error>{{ message('email', 'Email') }}</mat-error>
+          @if (message('email', 'Email'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Temporary password</mat-label>
           <input matInput type="password" formControlName="password" required autocomplete="new-password" />
           <mat-hint>At least 8 characters. Share it with them privately.</mat-hint>
-          @if (show('password')) {
-            <mat-error>{{ message('password', 'Password') }}</mat-error>
+          @if (message('password', 'Password'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>Phone number (optional)</mat-label>
           <input matInput type="tel" formControlName="phoneNumber" />
-          @if (show('phoneNumber')) {
-            <mat-error>{{ message('phoneNumber', 'Phone number') }}</mat-error>
+          @if (message('phoneNumber', 'Phone number'); as text) {
+            <mat-error>{{ text }}</mat-error>
           }
         </mat-form-field>
         <div class="actions">
@@ -139,13 +144,8 @@ export class StaffPage {
     void this.load();
   }
 
-  protected show(name: Field): boolean {
-    const c = this.form.controls[name];
-    return c.touched && c.invalid;
-  }
-
   protected message(name: Field, label: string): string | null {
-    return controlError(this.form.controls[name], label);
+    return touchedControlError(this.form.controls[name], label);
   }
 
   async add(): Promise<void> {

@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { FormControl, FormGroup } from '@angular/forms';
-import { applyFieldErrors, controlError, mapApiErrors } from './api-form-errors';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { applyFieldErrors, controlError, mapApiErrors, touchedControlError } from './api-form-errors';
 
 const badRequest = (details: { field: string; messages: string[] }[]) =>
   new HttpErrorResponse({
@@ -58,5 +58,12 @@ describe('mapping API errors onto forms', () => {
     expect(controlError(form.controls.name, 'Name')).toBeNull();
     form.controls.price.setValue('3');
     expect(controlError(form.controls.price, 'Price')).toBeNull();
+  });
+
+  it('keeps a message back until the user has been in the control', () => {
+    const name = new FormControl('', Validators.required);
+    expect(touchedControlError(name, 'Name')).toBeNull();
+    name.markAsTouched();
+    expect(touchedControlError(name, 'Name')).toBe('Name is required.');
   });
 });

@@ -1,5 +1,5 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
-import { apiErrorBody, describeError } from '@callshop/web/core';
+import { apiErrorBody, describeError } from './api-error';
 
 /** A rejected request split into what belongs on a field and what belongs above the form. */
 export interface FormErrors {
@@ -59,4 +59,13 @@ export function controlError(
   if (errors['max']) return `${label} must be at most ${errors['max'].max}.`;
   if (errors['pattern']) return patternMessage ?? `${label} is not in the expected format.`;
   return `${label} is not valid.`;
+}
+
+/** {@link controlError} once the user has been in the control (or the form was submitted). */
+export function touchedControlError(
+  control: AbstractControl | null,
+  label: string,
+  patternMessage?: string,
+): string | null {
+  return control?.touched ? controlError(control, label, patternMessage) : null;
 }

@@ -1,0 +1,2 @@
+export * from './lib/login-form.component';
+export * from './lib/signup-form.component';
