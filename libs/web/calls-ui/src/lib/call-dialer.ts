@@ -1,9 +1,8 @@
 import { Injectable, inject } from '@angular/core';
 import type { CallDto } from '@callshop/contracts';
 import { CallSocket, CallsApi, describeError } from '@callshop/web/core';
-import { RtcService } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
-import { cancelledOutcome, describeOutcome, mediaFailedOutcome, startFailedOutcome } from './call-outcome';
+import { cancelledOutcome, describeOutcome, startFailedOutcome } from './call-outcome';
 import { CallStateMachine, type PlaceCallRequest } from './call-state-machine';
 import { LiveCall } from './live-call';
 
@@ -18,19 +17,14 @@ export class CallDialer {
   private readonly live = inject(LiveCall);
   private readonly socket = inject(CallSocket);
   private readonly api = inject(CallsApi);
-  private readonly rtc = inject(RtcService);
 
   /** Places a call from a click (so the browser allows the camera prompt and playback). */
   async placeCall(request: PlaceCallRequest): Promise<void> {
     if (this.machine.busy()) return;
     this.live.begin('preparing', { request });
     const preparing = () => this.machine.phase === 'preparing';
-    try {
-      await this.rtc.prepareMedia(request.type);
-    } catch (error) {
-      if (preparing()) this.live.finish(mediaFailedOutcome(error, this.machine.viewer()));
-      return;
-    }
+    // No call exists yet, so nothing to give up on the server when the camera fails.
+    if (!(await this.live.openMedia(request.type, preparing))) return;
     try {
       await this.socket.whenConnected();
     } catch (error) {

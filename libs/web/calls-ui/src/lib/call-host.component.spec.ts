@@ -6,6 +6,7 @@ import { CallManager } from './call-manager.service';
 import { CallHostComponent } from './call-host.component';
 import { CallNotifier } from './call-notifier.service';
 import { Ringtone } from './ringtone.service';
+import { renderView } from './testing/render';
 
 const call = {
   id: 'call-1',
@@ -55,14 +56,7 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
       { provide: MatDialog, useValue: { open: jest.fn() } },
     ],
   });
-  const fixture = TestBed.createComponent(CallHostComponent);
-  await fixture.whenStable();
-  const el: HTMLElement = fixture.nativeElement;
-  const button = (name: string) =>
-    Array.from(el.querySelectorAll('button')).find(
-      (b) => b.textContent?.trim() === name,
-    ) as HTMLButtonElement;
-  return { fixture, el, button, manager, media, blocked };
+  return { ...(await renderView(CallHostComponent)), manager, media, blocked };
 }
 
 describe('CallHostComponent', () => {

@@ -2,7 +2,7 @@ import { Injectable, inject } from '@angular/core';
 import type { CallBinding, CallDto } from '@callshop/contracts';
 import { CallSocket } from '@callshop/web/core';
 import { RtcService } from '@callshop/web/rtc';
-import { callLostOutcome, mediaFailedOutcome, rejoinFailedOutcome } from './call-outcome';
+import { callLostOutcome, rejoinFailedOutcome } from './call-outcome';
 import { CallStateMachine } from './call-state-machine';
 import { LiveCall } from './live-call';
 
@@ -52,15 +52,8 @@ export class CallResume {
     if (phase !== 'rejoin' || !call || rejoining) return;
     this.machine.patch({ rejoining: true, actionError: null });
     const stillOffered = () => this.machine.phase === 'rejoin' && this.machine.call?.id === call.id;
-    try {
-      await this.rtc.prepareMedia(call.type);
-    } catch (error) {
-      if (!stillOffered()) return;
-      void this.socket.emitWithAck('call:hangup', { callId: call.id });
-      this.live.finish(mediaFailedOutcome(error, this.machine.viewer()));
-      return;
-    }
-    if (!stillOffered()) return;
+    const giveUp = { event: 'call:hangup', callId: call.id } as const;
+    if (!(await this.live.openMedia(call.type, stillOffered, giveUp))) return;
     let binding: CallBinding;
     try {
       // A new page, so a new peer connection: the device that stayed starts one too.

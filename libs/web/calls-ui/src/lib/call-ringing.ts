@@ -1,7 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import type { CallDto } from '@callshop/contracts';
 import { AuthSession, CallSocket } from '@callshop/web/core';
-import { RtcService } from '@callshop/web/rtc';
 import { CallNotifier } from './call-notifier.service';
 import {
   acceptFailedOutcome,
@@ -10,7 +9,6 @@ import {
   declinedByYouOutcome,
   describeOutcome,
   isCaller,
-  mediaFailedOutcome,
 } from './call-outcome';
 import { CallStateMachine } from './call-state-machine';
 import { LiveCall } from './live-call';
@@ -26,7 +24,6 @@ export class CallRinging {
   private readonly machine = inject(CallStateMachine);
   private readonly live = inject(LiveCall);
   private readonly socket = inject(CallSocket);
-  private readonly rtc = inject(RtcService);
   private readonly session = inject(AuthSession);
   private readonly ringtone = inject(Ringtone);
   private readonly notifier = inject(CallNotifier);
@@ -54,15 +51,8 @@ export class CallRinging {
     this.notifier.close();
     this.machine.setPhase('accepting');
     const accepting = () => this.machine.phase === 'accepting';
-    try {
-      await this.rtc.prepareMedia(call.type);
-    } catch (error) {
-      if (!accepting()) return;
-      void this.socket.emitWithAck('call:decline', { callId: call.id });
-      this.live.finish(mediaFailedOutcome(error, this.machine.viewer()));
-      return;
-    }
-    if (!accepting()) return;
+    const giveUp = { event: 'call:decline', callId: call.id } as const;
+    if (!(await this.live.openMedia(call.type, accepting, giveUp))) return;
     try {
       const binding = await this.socket.request('call:accept', { callId: call.id });
       void this.live.goLive(binding);

@@ -11,6 +11,7 @@ import {
 import { of } from 'rxjs';
 import { CallManager } from './call-manager.service';
 import { CallSellerDialogComponent } from './call-seller-dialog.component';
+import { renderView } from './testing/render';
 
 async function render(data: object) {
   const create = jest.fn(() => of({}));
@@ -35,14 +36,7 @@ async function render(data: object) {
     expiresIn: 3600,
     user: { id: 'c1', role: 'customer', name: 'Ada', phoneNumber: '+1 555 1234' } as UserDto,
   });
-  const fixture = TestBed.createComponent(CallSellerDialogComponent);
-  await fixture.whenStable();
-  const el: HTMLElement = fixture.nativeElement;
-  const button = (name: string) =>
-    Array.from(el.querySelectorAll('button')).find(
-      (b) => b.textContent?.trim() === name,
-    ) as HTMLButtonElement;
-  return { fixture, el, button, create, placeCall, close };
+  return { ...(await renderView(CallSellerDialogComponent)), create, placeCall, close };
 }
 
 describe('CallSellerDialogComponent', () => {

@@ -1,5 +1,5 @@
 import { Injectable, InjectionToken, effect, inject, untracked } from '@angular/core';
-import type { CallBinding, CallDto, SignalPayload } from '@callshop/contracts';
+import type { CallBinding, CallDto, CallType, SignalPayload } from '@callshop/contracts';
 import { AuthSession, CallSocket, CallsApi } from '@callshop/web/core';
 import { RtcConnectionState, RtcService } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
@@ -10,6 +10,7 @@ import {
   connectionLostOutcome,
   describeOutcome,
   isCaller,
+  mediaFailedOutcome,
 } from './call-outcome';
 import { CallStateMachine, NO_CALL, type CallStateChanges } from './call-state-machine';
 import { Ringtone } from './ringtone.service';
@@ -83,6 +84,27 @@ export class LiveCall {
     this.early = { accepted: null, ended: null };
     if (ended?.id === call.id) this.onEnded(ended);
     else if (accepted?.call.id === call.id) this.onAccepted(accepted);
+  }
+
+  /**
+   * Opens the camera and microphone from the user's click. When they fail and the call is
+   * still `wanted`, the server is told (`giveUp`: decline the ringing call, hang up the one
+   * being rejoined) and the call ends explaining the camera problem. Resolves whether to go on.
+   */
+  async openMedia(
+    type: CallType,
+    wanted: () => boolean,
+    giveUp?: { event: 'call:decline' | 'call:hangup'; callId: string },
+  ): Promise<boolean> {
+    try {
+      await this.rtc.prepareMedia(type);
+    } catch (error) {
+      if (!wanted()) return false;
+      if (giveUp) void this.socket.emitWithAck(giveUp.event, { callId: giveUp.callId });
+      this.finish(mediaFailedOutcome(error, this.machine.viewer()));
+      return false;
+    }
+    return wanted();
   }
 
   /** `connectedAt` is set when rejoining, so the timer counts from when the call was answered. */

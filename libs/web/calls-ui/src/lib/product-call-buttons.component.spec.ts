@@ -7,6 +7,7 @@ import { AuthSession, SESSION_STORAGE, SESSION_STORAGE_KEY } from '@callshop/web
 import { CallManager } from './call-manager.service';
 import { CallSellerDialogComponent } from './call-seller-dialog.component';
 import { ProductCallButtonsComponent, callButtonsMode } from './product-call-buttons.component';
+import { renderView } from './testing/render';
 
 const customer = { id: 'c1', role: 'customer', name: 'Ada', phoneNumber: null } as UserDto;
 const product = { id: 'p1', name: 'Desk lamp', shop: { id: 's1', name: 'Lamp Shop', isPlatform: false } };
@@ -35,17 +36,10 @@ async function render(
   const router = TestBed.inject(Router);
   const navigate = jest.spyOn(router, 'navigate').mockResolvedValue(true);
   jest.spyOn(router, 'url', 'get').mockReturnValue('/products/p1');
-  const fixture = TestBed.createComponent(ProductCallButtonsComponent);
-  fixture.componentRef.setInput('product', {
-    ...product,
-    shop: { ...product.shop, isPlatform: !!options.isPlatform },
+  const { fixture, el, button } = await renderView(ProductCallButtonsComponent, {
+    product: { ...product, shop: { ...product.shop, isPlatform: !!options.isPlatform } },
+    presence: options.presence ?? null,
   });
-  fixture.componentRef.setInput('presence', options.presence ?? null);
-  await fixture.whenStable();
-  const el: HTMLElement = fixture.nativeElement;
-  const button = (name: string) =>
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === name) as
-      HTMLButtonElement | undefined;
   const note = () => el.querySelector('[data-testid="call-buttons-note"]')?.textContent?.trim() ?? null;
   return { fixture, manager, dialog, navigate, button, note, phase };
 }
