@@ -75,7 +75,6 @@ export class AvailabilityService {
   readonly error = this.errorSignal.asReadonly();
   /** The shop's presence as customers see it (any staff member available). */
   readonly shopPresence = this.presenceSignal.asReadonly();
-  readonly socketState = this.socket.state;
   readonly view = computed(() =>
     availabilityView(this.wantedSignal(), this.socket.state(), this.confirmedSignal(), this.pendingSignal()),
   );
