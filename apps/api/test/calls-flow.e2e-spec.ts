@@ -104,6 +104,10 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
       candidate: null,
     });
 
+    // Both browsers decode the other's media: the call is connected, and talk time runs.
+    await phone.request('call:media', { callId: call.id, flowing: true });
+    await seller.request('call:media', { callId: call.id, flowing: true });
+    expect((await phone.next<{ call: CallDto }>('call:connected')).call.connectedAt).not.toBeNull();
     await sleep(1100);
     const hung = await phone.request<{ call: CallDto }>('call:hangup', { callId: call.id });
     expect(hung).toMatchObject({ ok: true, call: { status: 'ended', endReason: 'hangup' } });

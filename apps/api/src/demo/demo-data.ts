@@ -93,6 +93,8 @@ async function seedHistory(dataSource: DataSource): Promise<void> {
     const owner = byEmail(c.shopOwner);
     const created = hoursAgo(c.hoursAgo);
     const answered = c.status === 'ended' ? new Date(created.getTime() + 8_000) : null;
+    // Media flowed a second after the answer; talk time counts from there.
+    const connected = answered ? new Date(answered.getTime() + 1_000) : null;
     await calls.save(
       calls.create({
         customerId: byEmail(c.customer).id,
@@ -106,8 +108,10 @@ async function seedHistory(dataSource: DataSource): Promise<void> {
         createdAt: created,
         ringDeadlineAt: new Date(created.getTime() + 45_000),
         answeredAt: answered,
-        endedAt: answered
-          ? new Date(answered.getTime() + (c.durationSeconds ?? 0) * 1000)
+        connectedAt: connected,
+        talkMs: (c.durationSeconds ?? 0) * 1000,
+        endedAt: connected
+          ? new Date(connected.getTime() + (c.durationSeconds ?? 0) * 1000)
           : new Date(created.getTime() + 45_000),
         durationSeconds: c.durationSeconds ?? null,
       }),

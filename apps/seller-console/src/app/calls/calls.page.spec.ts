@@ -32,7 +32,9 @@ function call(
     ringDeadlineAt: null,
     answeredAt: null,
     endedAt: null,
+    connectedAt: null,
     durationSeconds: status === 'ended' ? 75 : null,
+    quality: null,
   };
 }
 

@@ -14,6 +14,7 @@ import { IceServersService } from './ice/ice-servers.service';
 import { CallClock, SystemClock } from './lifecycle/call-clock';
 import { CallDeadlines } from './lifecycle/call-deadlines.service';
 import { CallLifecycle } from './lifecycle/call-lifecycle.service';
+import { CallMedia } from './lifecycle/call-media.service';
 import { CallStarter } from './lifecycle/call-starter.service';
 import { CallStateMachine } from './lifecycle/call-state-machine';
 import { Call } from './model/call.entity';
@@ -43,6 +44,7 @@ import { CallsNamespace } from './signaling/calls-namespace';
     CallStateMachine,
     CallStarter,
     CallLifecycle,
+    CallMedia,
     CallDeadlines,
     CallHistory,
     CallbacksService,

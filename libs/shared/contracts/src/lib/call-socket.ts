@@ -1,5 +1,6 @@
 import type {
   CallDto,
+  CallQualitySample,
   ShopPresence,
   CustomerPresence,
   CallbackRequestDto,
@@ -74,6 +75,19 @@ export interface CallResumePayload extends CallIdPayload {
   fresh?: boolean;
 }
 
+/**
+ * What a device reports of its incoming media: `flowing` once frames or audio are decoded,
+ * false when they stop. The call is connected while both sides report flowing.
+ */
+export interface CallMediaReport extends CallIdPayload {
+  flowing: boolean;
+}
+
+/** A device's periodic connection figures for the call's quality summary. */
+export interface CallQualityReport extends CallIdPayload {
+  sample: CallQualitySample;
+}
+
 export interface SignalMessage {
   callId: string;
   signal: SignalPayload;
@@ -94,6 +108,10 @@ export interface CallClientEvents {
   'call:cancel': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
   'call:hangup': (p: CallIdPayload, ack: (r: Ack<{ call: CallDto }>) => void) => void;
   'call:signal': (p: SignalMessage, ack: (r: Ack) => void) => void;
+  /** From a device bound to an accepted call: its incoming media started or stopped flowing. */
+  'call:media': (p: CallMediaReport, ack: (r: Ack) => void) => void;
+  /** From a device bound to a connected call: a quality sample (at most one every 2 s is kept). */
+  'call:quality': (p: CallQualityReport, ack: (r: Ack) => void) => void;
   /** Re-bind a live call to this socket (after a reconnect, or a REST initiate without deviceId). */
   'call:resume': (p: CallResumePayload, ack: (r: Ack<CallBinding>) => void) => void;
   'presence:subscribe': (p: { shopId: string }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
@@ -124,6 +142,8 @@ export interface CallServerEvents {
   'call:incoming': (p: { call: CallDto }) => void;
   /** The callee accepted; sent to the caller's devices and the answering device. */
   'call:accepted': (p: CallBinding & { deviceId: string }) => void;
+  /** Media flows both ways for the first time: the call is connected (`call.connectedAt`). */
+  'call:connected': (p: { call: CallDto }) => void;
   /** Another device (or staff member) took the call: stop ringing. */
   'call:answered-elsewhere': (p: { callId: string; answeredBy: CallParty }) => void;
   /** The call reached a final status; sent to every device of both parties. */

@@ -36,7 +36,28 @@ export const CALL_TRANSITIONS: Readonly<Record<CallStatus, readonly CallStatus[]
 
 /** Why a call is over. */
 export type CallEndReason =
-  'hangup' | 'declined' | 'cancelled' | 'timeout' | 'offline' | 'busy' | 'connection_lost' | 'error';
+  | 'hangup'
+  | 'declined'
+  | 'cancelled'
+  | 'timeout'
+  | 'offline'
+  | 'busy'
+  /** Media stopped and did not come back within the grace (or a device never came back). */
+  | 'connection_lost'
+  /** Answered, but media never flowed both ways within the time limit. */
+  | 'media_failed'
+  | 'error';
+export const CALL_END_REASONS: readonly CallEndReason[] = [
+  'hangup',
+  'declined',
+  'cancelled',
+  'timeout',
+  'offline',
+  'busy',
+  'connection_lost',
+  'media_failed',
+  'error',
+] as const;
 
 /** Which side started the call. */
 export type CallInitiator = 'customer' | 'shop';
@@ -64,9 +85,50 @@ export interface CallDto {
   ringDeadlineAt: string | null;
   answeredAt: string | null;
   endedAt: string | null;
-  /** Whole seconds between answer and end; null if never answered. */
+  /** When media first flowed both ways (answered is not connected); null if it never did. */
+  connectedAt: string | null;
+  /** Talk time: whole seconds media flowed both ways, gaps left out; null if it never did. */
   durationSeconds: number | null;
+  /** The connection's figures, once the call is over and either side reported any. */
+  quality: CallQualitySummary | null;
 }
+
+/**
+ * One side's connection figures at one moment, as a client samples them from `getStats`
+ * (incoming media, and the selected candidate pair); null where the browser has no figure.
+ */
+export interface CallQualitySample {
+  /** Round-trip time of the selected candidate pair. */
+  rttMs: number | null;
+  /** Incoming packets lost since the previous sample, in percent. */
+  lossPct: number | null;
+  jitterMs: number | null;
+  /** Incoming bitrate, all media. */
+  bitrateKbps: number | null;
+  /** Incoming video frames decoded per second. */
+  fps: number | null;
+  width: number | null;
+  height: number | null;
+  /** The selected candidate pair goes through a TURN relay. */
+  relayed: boolean | null;
+}
+
+/** Figures of one side over a call: medians, worst values (highest loss, lowest frame rate, ...). */
+export interface CallSideQuality {
+  samples: number;
+  median: CallQualitySample;
+  worst: CallQualitySample;
+  /** Any sample was relayed. */
+  relayed: boolean;
+}
+
+export interface CallQualitySummary {
+  caller: CallSideQuality | null;
+  callee: CallSideQuality | null;
+}
+
+/** good / fair / poor, as both call views show it. */
+export type CallQualityLevel = 'good' | 'fair' | 'poor';
 
 /** A call in a user's history, with its direction for that user. */
 export interface CallHistoryItem extends CallDto {

@@ -24,6 +24,10 @@ const lostFor = (ms: string) =>
   `(c.caller_lost_at <= now() - make_interval(secs => ${ms}::double precision / 1000)
     OR c.callee_lost_at <= now() - make_interval(secs => ${ms}::double precision / 1000))`;
 
+/** Connected time up to now: the closed stretches, plus the open one (row `c`'s old values). */
+const TALK_MS = `talk_ms + CASE WHEN media_since IS NULL THEN 0
+  ELSE floor(extract(epoch FROM now() - media_since) * 1000)::int END`;
+
 /** The WHERE clause of a typed filter, over a calls row named `c`. */
 export function whereOf(filter: CallFilter, p: Params): string[] {
   const where: string[] = [];
@@ -43,6 +47,12 @@ export function whereOf(filter: CallFilter, p: Params): string[] {
     where.push(filter.ringDeadlinePassed ? 'c.ring_deadline_at <= now()' : 'c.ring_deadline_at > now()');
   }
   if (filter.deviceLostForMs !== undefined) where.push(lostFor(p.add(filter.deviceLostForMs)));
+  if (filter.mediaDeadlinePassed) where.push('c.media_deadline_at <= now() AND c.connected_at IS NULL');
+  if (filter.mediaLostForMs !== undefined) {
+    where.push(
+      `c.media_lost_at <= now() - make_interval(secs => ${p.add(filter.mediaLostForMs)}::double precision / 1000)`,
+    );
+  }
   if (filter.untakenCallsToShop !== undefined) {
     where.push(
       `c.shop_id = ${p.add(filter.untakenCallsToShop)} AND c.initiated_by = 'customer' AND c.staff_id IS NULL`,
@@ -66,15 +76,22 @@ export function setOf(change: CallChange, p: Params): string[] {
       );
     }
   }
-  if (effects.answered) sets.push('answered_at = now()');
+  if (effects.answered && change.to === 'accepted') {
+    sets.push(
+      'answered_at = now()',
+      `media_deadline_at = now() + make_interval(secs => ${p.add(change.mediaTimeoutMs)}::double precision / 1000)`,
+    );
+  }
   if (effects.ended && change.to !== 'accepted') {
     sets.push(
       `end_reason = ${p.add(change.reason)}`,
       'ended_at = now()',
       'caller_lost_at = NULL',
       'callee_lost_at = NULL',
-      `duration_seconds = CASE WHEN answered_at IS NULL THEN NULL
-         ELSE GREATEST(0, floor(extract(epoch FROM now() - answered_at)))::int END`,
+      'media_since = NULL',
+      'media_lost_at = NULL',
+      `talk_ms = ${TALK_MS}`,
+      `duration_seconds = CASE WHEN connected_at IS NULL THEN NULL ELSE floor((${TALK_MS}) / 1000)::int END`,
     );
   }
   return sets;
@@ -130,3 +147,69 @@ export const RELEASE_DEVICE = `WITH o AS (
          FROM o WHERE c.id = o.id AND c.status = ANY($2::varchar[])
          RETURNING c.*, o.lost_caller
        ) ${callSelect('c')}`;
+/**
+ * Device $2 of accepted call $1 reports its incoming media flowing ($3) or not. The call is
+ * connected while both sides flow: the first time sets `connected_at`, each stretch adds to
+ * `talk_ms`, and media stopping after the call connected starts the grace (`media_lost_at`).
+ */
+export const REPORT_MEDIA = `
+  WITH o AS (
+    SELECT id, caller_device_id = $2 AS is_caller, media_since IS NOT NULL AS was_flowing,
+           connected_at IS NOT NULL AS was_connected,
+           CASE WHEN caller_device_id = $2 THEN $3::boolean ELSE caller_media END AS caller_now,
+           CASE WHEN callee_device_id = $2 THEN $3::boolean ELSE callee_media END AS callee_now
+    FROM calls WHERE id = $1 AND status = 'accepted' AND $2 IN (caller_device_id, callee_device_id)
+    FOR UPDATE
+  ), c AS (
+    UPDATE calls c SET
+      caller_media = o.caller_now,
+      callee_media = o.callee_now,
+      media_since = CASE WHEN o.caller_now AND o.callee_now THEN coalesce(c.media_since, now()) END,
+      talk_ms = CASE WHEN o.caller_now AND o.callee_now THEN c.talk_ms ELSE ${TALK_MS} END,
+      connected_at = CASE WHEN o.caller_now AND o.callee_now THEN coalesce(c.connected_at, now()) ELSE c.connected_at END,
+      media_lost_at = CASE WHEN o.caller_now AND o.callee_now THEN NULL
+                           WHEN c.media_since IS NOT NULL THEN now() ELSE c.media_lost_at END,
+      updated_at = now()
+    FROM o WHERE c.id = o.id
+    RETURNING c.*, o.is_caller, o.was_flowing, o.was_connected
+  ) ${callSelect('c')}`;
+
+/** A quality sample from device $2 of accepted call $1, unless that side sent one in the last 1.5 s. */
+export const ADD_QUALITY_SAMPLE = `
+  INSERT INTO call_quality_samples
+    (call_id, side, rtt_ms, loss_pct, jitter_ms, bitrate_kbps, fps, width, height, relayed)
+  SELECT c.id, s.side, $3, $4, $5, $6, $7, $8, $9, $10
+  FROM calls c
+  CROSS JOIN LATERAL (SELECT CASE WHEN c.caller_device_id = $2 THEN 'caller' ELSE 'callee' END AS side) s
+  WHERE c.id = $1 AND c.status = 'accepted' AND $2 IN (c.caller_device_id, c.callee_device_id)
+    AND NOT EXISTS (SELECT 1 FROM call_quality_samples q
+                    WHERE q.call_id = c.id AND q.side = s.side AND q.at > now() - interval '1.5 seconds')
+    AND (SELECT count(*) FROM call_quality_samples q WHERE q.call_id = c.id) < $11
+  RETURNING id`;
+
+const figures = (agg: (column: string) => string) => `jsonb_build_object(
+    'rttMs', ${agg('rtt_ms')}, 'lossPct', ${agg('loss_pct')}, 'jitterMs', ${agg('jitter_ms')},
+    'bitrateKbps', ${agg('bitrate_kbps')}, 'fps', ${agg('fps')}, 'width', ${agg('width')},
+    'height', ${agg('height')}, 'relayed', bool_or(relayed))`;
+const median = (column: string) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${column})`;
+const WORST: Record<string, string> = {
+  rtt_ms: 'max(rtt_ms)',
+  loss_pct: 'max(loss_pct)',
+  jitter_ms: 'max(jitter_ms)',
+  bitrate_kbps: 'min(bitrate_kbps)',
+  fps: 'min(fps)',
+  width: 'min(width)',
+  height: 'min(height)',
+};
+
+/** Call $1's quality summary from its samples: per side, medians and worst values. */
+export const SUMMARIZE_QUALITY = `
+  WITH s AS (
+    SELECT side, jsonb_build_object('samples', count(*), 'median', ${figures(median)},
+             'worst', ${figures((c) => WORST[c])}, 'relayed', coalesce(bool_or(relayed), false)) AS summary
+    FROM call_quality_samples WHERE call_id = $1 GROUP BY side
+  )
+  UPDATE calls SET quality = jsonb_build_object(
+    'caller', (SELECT summary FROM s WHERE side = 'caller'),
+    'callee', (SELECT summary FROM s WHERE side = 'callee'))
+  WHERE id = $1 AND EXISTS (SELECT 1 FROM s)`;

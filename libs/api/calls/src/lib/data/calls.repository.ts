@@ -1,4 +1,10 @@
-import type { CallDirection, CallStatus, CallSummaryDto, ProductSummary } from '@callshop/contracts';
+import type {
+  CallDirection,
+  CallQualitySample,
+  CallStatus,
+  CallSummaryDto,
+  ProductSummary,
+} from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
 import type { CallRecord } from '../model/call.mapper';
 import type { CallChange, CallFilter, CallParties, CallSide } from '../model/call-state';
@@ -41,6 +47,20 @@ export interface HistoryFilter {
   offset: number;
   limit: number;
 }
+
+/** What a media report changed. */
+export interface MediaChange {
+  record: CallRecord;
+  side: CallSide;
+  /** Media flowed both ways before the report, and after it. */
+  wasFlowing: boolean;
+  flowing: boolean;
+  /** This report connected the call for the first time. */
+  connectedNow: boolean;
+}
+
+/** At most this many quality samples are kept per call. */
+export const MAX_QUALITY_SAMPLES = 2000;
 
 export interface ContactRow {
   id: string;
@@ -93,6 +113,18 @@ export abstract class CallsRepository {
   ): Promise<{ record: CallRecord; wasLost: boolean } | null>;
   /** Unbinds a device that went away from its live calls and marks that side lost from now. */
   abstract releaseDevice(deviceId: string): Promise<{ record: CallRecord; side: CallSide }[]>;
+  /**
+   * A device bound to an accepted call reports whether its incoming media flows; null when
+   * the call is not accepted or the device is not bound to it.
+   */
+  abstract reportMedia(callId: string, deviceId: string, flowing: boolean): Promise<MediaChange | null>;
+  /**
+   * Keeps a quality sample from a device bound to an accepted call; false when that side sent
+   * one in the last 1.5 s, the call has `MAX_QUALITY_SAMPLES` already, or the device is not bound.
+   */
+  abstract addQualitySample(callId: string, deviceId: string, sample: CallQualitySample): Promise<boolean>;
+  /** Writes the call's quality summary from its samples (nothing when there are none). */
+  abstract summarizeQuality(callId: string): Promise<void>;
   /** Every device bound to a live call (to find those a previous run left behind). */
   abstract boundDevices(): Promise<string[]>;
 

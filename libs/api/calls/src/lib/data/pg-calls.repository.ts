@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { LIVE_CALL_STATUSES, type CallStatus, type CallSummaryDto } from '@callshop/contracts';
+import {
+  LIVE_CALL_STATUSES,
+  type CallQualitySample,
+  type CallStatus,
+  type CallSummaryDto,
+} from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
 import { callSelect, toCallRecord, type CallRecord, type CallRow } from '../model/call.mapper';
 import { allowedFrom, ON_ENTER, type CallChange, type CallFilter, type CallSide } from '../model/call-state';
 import {
+  ADD_QUALITY_SAMPLE,
   CHECK_CUSTOMER_CALLS,
   NEW_CALL_COLUMNS,
   Params,
   RELEASE_DEVICE,
+  REPORT_MEDIA,
   SHOP_CONTACTS,
   SHOP_SUMMARY,
   SIDE_COLUMNS,
+  SUMMARIZE_QUALITY,
   setOf,
   whereOf,
 } from './call-sql';
@@ -24,6 +32,8 @@ import {
   type CustomerCallCheck,
   type CustomerCallFacts,
   type HistoryFilter,
+  type MediaChange,
+  MAX_QUALITY_SAMPLES,
 } from './calls.repository';
 
 const LIVE = LIVE_CALL_STATUSES as CallStatus[];
@@ -224,6 +234,42 @@ export class PgCallsRepository extends CallsRepository {
       LIVE,
     ]);
     return rows.map((row) => ({ record: toCallRecord(row), side: row.lost_caller ? 'caller' : 'callee' }));
+  }
+
+  async reportMedia(callId: string, deviceId: string, flowing: boolean): Promise<MediaChange | null> {
+    const rows: (CallRow & { is_caller: boolean; was_flowing: boolean; was_connected: boolean })[] =
+      await this.db.query(REPORT_MEDIA, [callId, deviceId, flowing]);
+    const row = rows[0];
+    if (!row) return null;
+    const record = toCallRecord(row);
+    return {
+      record,
+      side: row.is_caller ? 'caller' : 'callee',
+      wasFlowing: row.was_flowing,
+      flowing: row.caller_media && row.callee_media,
+      connectedNow: !row.was_connected && record.call.connectedAt !== null,
+    };
+  }
+
+  async addQualitySample(callId: string, deviceId: string, s: CallQualitySample): Promise<boolean> {
+    const rows = await this.db.query(ADD_QUALITY_SAMPLE, [
+      callId,
+      deviceId,
+      s.rttMs,
+      s.lossPct,
+      s.jitterMs,
+      s.bitrateKbps,
+      s.fps,
+      s.width,
+      s.height,
+      s.relayed,
+      MAX_QUALITY_SAMPLES,
+    ]);
+    return rows.length > 0;
+  }
+
+  async summarizeQuality(callId: string): Promise<void> {
+    await this.db.query(SUMMARIZE_QUALITY, [callId]);
   }
 
   async boundDevices(): Promise<string[]> {

@@ -3,20 +3,30 @@ import { ConfigType } from '@nestjs/config';
 import { OnEvent } from '@nestjs/event-emitter';
 import { callsConfig } from '@callshop/api/core';
 import { CallsRepository } from '../data/calls.repository';
-import { CallAnsweredEvent, CallEndedEvent, CallStartedEvent } from '../model/call-events';
+import {
+  CallAnsweredEvent,
+  CallConnectedEvent,
+  CallEndedEvent,
+  CallMediaChangedEvent,
+  CallStartedEvent,
+} from '../model/call-events';
 import type { CallRecord } from '../model/call.mapper';
 import type { CallSide } from '../model/call-state';
 import { PresenceService } from '../presence/presence.service';
 import { CallClock } from './call-clock';
 import { CallStateMachine } from './call-state-machine';
 
+const CONNECTION_LOST = { to: 'failed', reason: 'connection_lost' } as const;
+const MEDIA_FAILED = { to: 'failed', reason: 'media_failed' } as const;
+
 /** Grace after the called side's last device goes, so a page reload does not end a ringing call. */
 const CALLEE_AWAY_MS = 5000;
 
 /**
- * Time in a call's life: the ring deadline (missed / timeout), the reconnect grace of a
- * device that went away (failed / connection_lost), and the called side going offline while
- * it rings (missed / offline). Each instance keeps timers for the calls it started or saw,
+ * Time in a call's life: the ring deadline (missed / timeout), the media deadline of an
+ * answered call that never connects (failed / media_failed), the reconnect grace of a device
+ * that went away or of media that stopped (failed / connection_lost), and the called side
+ * going offline while it rings (missed / offline). Each instance keeps timers for the calls it started or saw,
  * and every instance sweeps the database for deadlines that passed anyway, so a restart or a
  * lost instance never leaves a call ringing or live forever.
  */
@@ -68,15 +78,31 @@ export class CallDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
     this.setTimer(`${id}:ring`, deadline - this.clock.now() + 50, () => this.expireRinging(id));
   }
 
+  /** Answered is not connected: media must flow both ways within `mediaTimeoutMs`. */
   @OnEvent(CallAnsweredEvent.NAME)
   onAnswered({ record }: CallAnsweredEvent): void {
-    this.clearTimer(`${record.call.id}:ring`);
+    const id = record.call.id;
+    this.clearTimer(`${id}:ring`);
+    this.setTimer(`${id}:media`, this.config.mediaTimeoutMs + 50, () => this.expireMedia(id));
+  }
+
+  @OnEvent(CallConnectedEvent.NAME)
+  onConnected({ record }: CallConnectedEvent): void {
+    this.clearTimer(`${record.call.id}:media`);
+  }
+
+  /** Media stopped after the call connected: it has the reconnect grace to come back. */
+  @OnEvent(CallMediaChangedEvent.NAME)
+  onMediaChanged({ record, flowing }: CallMediaChangedEvent): void {
+    const id = record.call.id;
+    if (flowing) this.clearTimer(`${id}:media-lost`);
+    else this.setTimer(`${id}:media-lost`, this.config.reconnectGraceMs + 50, () => this.expireMediaLost(id));
   }
 
   @OnEvent(CallEndedEvent.NAME)
   onEnded({ record }: CallEndedEvent): void {
-    this.clearTimer(`${record.call.id}:ring`);
-    this.clearTimer(`${record.call.id}:grace`);
+    for (const timer of ['ring', 'grace', 'media', 'media-lost'])
+      this.clearTimer(`${record.call.id}:${timer}`);
   }
 
   /**
@@ -126,11 +152,17 @@ export class CallDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
     return done.length > 0;
   }
 
+  /** Answered, but media never flowed both ways in time: failed / media_failed for both sides. */
+  private async expireMedia(callId: string): Promise<void> {
+    await this.machine.apply({ callId, mediaDeadlinePassed: true }, MEDIA_FAILED);
+  }
+
+  private async expireMediaLost(callId: string): Promise<void> {
+    await this.machine.apply({ callId, mediaLostForMs: this.config.reconnectGraceMs }, CONNECTION_LOST);
+  }
+
   private async expireLost(callId: string): Promise<void> {
-    await this.machine.apply(
-      { callId, deviceLostForMs: this.config.reconnectGraceMs },
-      { to: 'failed', reason: 'connection_lost' },
-    );
+    await this.machine.apply({ callId, deviceLostForMs: this.config.reconnectGraceMs }, CONNECTION_LOST);
   }
 
   /** Closes every call whose ring deadline or reconnect grace has passed (all instances do this). */
@@ -142,10 +174,10 @@ export class CallDeadlines implements OnApplicationBootstrap, OnModuleDestroy {
         { ringDeadlinePassed: true, from: ['ringing'] },
         { to: 'missed', reason: 'timeout' },
       );
-      await this.machine.apply(
-        { deviceLostForMs: this.config.reconnectGraceMs },
-        { to: 'failed', reason: 'connection_lost' },
-      );
+      const grace = this.config.reconnectGraceMs;
+      await this.machine.apply({ deviceLostForMs: grace }, CONNECTION_LOST);
+      await this.machine.apply({ mediaLostForMs: grace }, CONNECTION_LOST);
+      await this.machine.apply({ mediaDeadlinePassed: true }, MEDIA_FAILED);
     } catch (e) {
       this.logger.warn(`Sweeping calls failed: ${(e as Error).message}`);
     } finally {

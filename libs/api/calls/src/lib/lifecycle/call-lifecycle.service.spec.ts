@@ -67,9 +67,13 @@ describe('CallLifecycle (in-memory repository, fake clock)', () => {
     expect(h.ended.map((r) => r.call.status)).toEqual(['cancelled']);
   });
 
-  it('counts talk time from the answer to the hang-up; only the holder may hang up', async () => {
+  it('counts talk time from the moment media flows to the hang-up; only the holder may hang up', async () => {
     const [taker, colleague] = shop.staff;
     await h.lifecycle.accept(taker, callId, 'device-1');
+    await h.lifecycle.resume(customer, callId, 'phone-1');
+    await h.clock.advance(3_000);
+    await h.media.report(callId, 'phone-1', true);
+    await h.media.report(callId, 'device-1', true);
     await h.clock.advance(65_000);
     expect(await refusal(h.lifecycle.hangup(colleague, callId))).toEqual({
       status: 403,
@@ -93,12 +97,28 @@ describe('CallLifecycle (in-memory repository, fake clock)', () => {
   it('binds a device again after it dropped, and says it came back', async () => {
     await h.lifecycle.accept(shop.staff[0], callId, 'seller-1');
     await h.lifecycle.resume(customer, callId, 'phone-1');
+    await h.media.report(callId, 'phone-1', true);
+    await h.media.report(callId, 'seller-1', true);
     await h.deadlines.deviceLost('phone-1');
     const back = await h.lifecycle.resume(customer, callId, 'phone-2');
     expect(back).toMatchObject({ role: 'caller', polite: false, reconnected: true });
     expect(back.record.callerDeviceId).toBe('phone-2');
     await h.clock.advance(h.settings.reconnectGraceMs + 1000);
     expect((await h.repo.find(callId))?.call.status).toBe('accepted');
+  });
+
+  it('waits for media again from a page that comes back with a new peer connection', async () => {
+    await h.lifecycle.accept(shop.staff[0], callId, 'seller-1');
+    await h.lifecycle.resume(customer, callId, 'phone-1');
+    await h.media.report(callId, 'phone-1', true);
+    await h.media.report(callId, 'seller-1', true);
+    await h.lifecycle.resume(customer, callId, 'phone-2', true);
+    // The new page never gets media: the call ends as lost after the grace.
+    await h.clock.advance(h.settings.reconnectGraceMs + 1000);
+    expect((await h.repo.find(callId))?.call).toMatchObject({
+      status: 'failed',
+      endReason: 'connection_lost',
+    });
   });
 
   it('does not let the callee resume a call that is still ringing', async () => {

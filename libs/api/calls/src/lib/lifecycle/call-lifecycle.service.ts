@@ -1,10 +1,13 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { callsConfig } from '@callshop/api/core';
 import type { CallDto } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
 import { CallsRepository } from '../data/calls.repository';
 import type { CallRecord } from '../model/call.mapper';
 import { isLiveStatus, participation, type CallSide, type Participation } from '../model/call-state';
 import { CallDeadlines } from './call-deadlines.service';
+import { CallMedia } from './call-media.service';
 import { CallStateMachine } from './call-state-machine';
 
 /** What `call:accept` / `call:resume` hand to the device now bound to the call. */
@@ -28,6 +31,8 @@ export class CallLifecycle {
     private readonly repo: CallsRepository,
     private readonly machine: CallStateMachine,
     private readonly deadlines: CallDeadlines,
+    private readonly media: CallMedia,
+    @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
   ) {}
 
   /** The call and the user's side of it; 404 for anyone who is not a party (never revealing that it exists). */
@@ -48,7 +53,12 @@ export class CallLifecycle {
         answerableBy: { userId: user.id, shopId: user.shopId ?? null },
         ringDeadlinePassed: false,
       },
-      { to: 'accepted', calleeDeviceId: deviceId, ...(user.shopId ? { answeredBy: user.id } : {}) },
+      {
+        to: 'accepted',
+        calleeDeviceId: deviceId,
+        mediaTimeoutMs: this.config.mediaTimeoutMs,
+        ...(user.shopId ? { answeredBy: user.id } : {}),
+      },
     );
     if (record) return { record, role: 'callee', polite: true, reconnected: false };
     const { record: current, party } = await this.forParty(callId, user);
@@ -94,8 +104,12 @@ export class CallLifecycle {
     return (await this.machine.transition(callId, hangup, { from: ['accepted'] })).call;
   }
 
-  /** Binds a live call to this socket: after a reconnect, or after a REST initiate without a device. */
-  async resume(user: AuthUser, callId: string, deviceId: string): Promise<DeviceBinding> {
+  /**
+   * Binds a live call to this socket: after a reconnect, or after a REST initiate without a
+   * device. `fresh`: the page starts a new peer connection, so its media flows again only once
+   * it says so.
+   */
+  async resume(user: AuthUser, callId: string, deviceId: string, fresh = false): Promise<DeviceBinding> {
     const { record, party } = await this.forParty(callId, user);
     if (!party.holder) throw new ForbiddenException('A colleague holds this call');
     const status = record.call.status;
@@ -109,6 +123,7 @@ export class CallLifecycle {
       throw new ConflictException(`The call is already ${now?.call.status ?? 'over'}`);
     }
     if (!bound.record.callerLostAt && !bound.record.calleeLostAt) this.deadlines.graceOver(callId);
+    if (fresh && status === 'accepted') await this.media.report(callId, deviceId, false);
     return {
       record: bound.record,
       role: party.side,

@@ -19,6 +19,21 @@ export class CallAnsweredEvent {
   constructor(readonly record: CallRecord) {}
 }
 
+/** Media flowed both ways for the first time: the call is connected (not merely answered). */
+export class CallConnectedEvent {
+  static readonly NAME = 'call.connected';
+  constructor(readonly record: CallRecord) {}
+}
+
+/** Media stopped after the call connected (`interrupted`), or came back. */
+export class CallMediaChangedEvent {
+  static readonly NAME = 'call.media-changed';
+  constructor(
+    readonly record: CallRecord,
+    readonly flowing: boolean,
+  ) {}
+}
+
 export class CallEndedEvent {
   static readonly NAME = 'call.ended';
   readonly status: CallStatus;

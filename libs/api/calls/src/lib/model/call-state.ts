@@ -32,24 +32,29 @@ export type FinalCallStatus = Exclude<CallStatus, 'ringing' | 'accepted'>;
  * What entering a status writes besides the status itself, next to `CALL_TRANSITIONS` (the
  * table of legal changes). The repository turns these into columns in one place, for
  * transitions and for calls recorded as already over (missed, busy):
- * - `answered`: `answered_at` is now;
- * - `ended`: `ended_at` is now, `end_reason` is the change's reason, talk time runs from
- *   `answered_at` (null if never answered), and the devices' "lost" marks are cleared.
+ * - `answered`: `answered_at` is now, and media must flow both ways by the change's
+ *   `mediaTimeoutMs` (`media_deadline_at`);
+ * - `ended`: `ended_at` is now, `end_reason` is the change's reason, talk time is the time
+ *   media flowed both ways (null if it never did: answered is not connected), and the
+ *   devices' "lost" marks are cleared.
  */
 export interface EnterEffects {
   answered: boolean;
   ended: boolean;
 }
 
+const LIVE: EnterEffects = { answered: false, ended: false };
+const FINAL: EnterEffects = { answered: false, ended: true };
+
 export const ON_ENTER: Readonly<Record<CallStatus, EnterEffects>> = {
-  ringing: { answered: false, ended: false },
+  ringing: LIVE,
   accepted: { answered: true, ended: false },
-  declined: { answered: false, ended: true },
-  cancelled: { answered: false, ended: true },
-  missed: { answered: false, ended: true },
-  busy: { answered: false, ended: true },
-  ended: { answered: false, ended: true },
-  failed: { answered: false, ended: true },
+  declined: FINAL,
+  cancelled: FINAL,
+  missed: FINAL,
+  busy: FINAL,
+  ended: FINAL,
+  failed: FINAL,
 };
 
 /**
@@ -60,6 +65,8 @@ export type CallChange =
   | {
       to: 'accepted';
       calleeDeviceId: string;
+      /** Media must flow both ways within this long, or the call fails (`media_failed`). */
+      mediaTimeoutMs: number;
       /** The staff member answering a customer's call becomes the call's staff member. */
       answeredBy?: string;
     }
@@ -81,6 +88,10 @@ export interface CallFilter {
   ringDeadlinePassed?: boolean;
   /** A bound device has been gone for at least this long (the reconnect grace ran out). */
   deviceLostForMs?: number;
+  /** Answered, never connected, and the media deadline has passed. */
+  mediaDeadlinePassed?: true;
+  /** Media stopped at least this long ago and has not come back. */
+  mediaLostForMs?: number;
   /** Customers' calls to this shop that no staff member has taken. */
   untakenCallsToShop?: string;
   /** The shop's calls to this customer. */

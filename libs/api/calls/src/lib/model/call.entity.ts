@@ -1,5 +1,11 @@
 import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
-import type { CallEndReason, CallInitiator, CallStatus, CallType } from '@callshop/contracts';
+import type {
+  CallEndReason,
+  CallInitiator,
+  CallQualitySummary,
+  CallStatus,
+  CallType,
+} from '@callshop/contracts';
 import { User } from '@callshop/api/auth';
 import { ShopContact } from './shop-contact.entity';
 
@@ -56,4 +62,34 @@ export class Call extends ShopContact {
 
   @Column({ name: 'duration_seconds', type: 'integer', nullable: true })
   durationSeconds!: number | null;
+
+  /** Media first flowed both ways (the call connected). */
+  @Column({ name: 'connected_at', type: 'timestamptz', nullable: true })
+  connectedAt!: Date | null;
+
+  /** Start of the current stretch with media flowing both ways; null while it does not. */
+  @Column({ name: 'media_since', type: 'timestamptz', nullable: true })
+  mediaSince!: Date | null;
+
+  /** Connected time before `media_since`, in milliseconds. */
+  @Column({ name: 'talk_ms', type: 'integer', default: 0 })
+  talkMs!: number;
+
+  /** The caller's device reports its incoming media flowing. */
+  @Column({ name: 'caller_media', type: 'boolean', default: false })
+  callerMedia!: boolean;
+
+  @Column({ name: 'callee_media', type: 'boolean', default: false })
+  calleeMedia!: boolean;
+
+  /** Media stopped after the call connected; the reconnect grace runs from here. */
+  @Column({ name: 'media_lost_at', type: 'timestamptz', nullable: true })
+  mediaLostAt!: Date | null;
+
+  /** An answered call that has not connected by then fails (`media_failed`). */
+  @Column({ name: 'media_deadline_at', type: 'timestamptz', nullable: true })
+  mediaDeadlineAt!: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  quality!: CallQualitySummary | null;
 }

@@ -2,6 +2,7 @@ import type {
   CallDto,
   CallEndReason,
   CallInitiator,
+  CallQualitySummary,
   CallStatus,
   CallType,
   ProductSummary,
@@ -34,6 +35,10 @@ export interface CallRow {
   answered_at: Date | null;
   ended_at: Date | null;
   duration_seconds: number | null;
+  connected_at: Date | null;
+  caller_media: boolean;
+  callee_media: boolean;
+  quality: CallQualitySummary | null;
   created_at: Date;
 }
 
@@ -100,7 +105,9 @@ export function toCallDto(row: CallRow): CallDto {
     ringDeadlineAt: iso(row.ring_deadline_at),
     answeredAt: iso(row.answered_at),
     endedAt: iso(row.ended_at),
+    connectedAt: iso(row.connected_at),
     durationSeconds: row.duration_seconds,
+    quality: row.quality ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import {
   CallAnsweredEvent,
   CallbackRequestedEvent,
   CallbackUpdatedEvent,
+  CallConnectedEvent,
   CallEndedEvent,
   CallStartedEvent,
 } from '../model/call-events';
@@ -74,6 +75,13 @@ export class CallPushes {
         .except(calleeDeviceId)
         .emit('call:answered-elsewhere', { callId: call.id, answeredBy });
     }
+  }
+
+  @OnEvent(CallConnectedEvent.NAME)
+  onCallConnected({ record: { call } }: CallConnectedEvent): void {
+    this.calls.server
+      ?.to([rooms.user(call.customer.id), rooms.shop(call.shop.id)])
+      .emit('call:connected', { call });
   }
 
   @OnEvent(CallEndedEvent.NAME)

@@ -21,6 +21,7 @@ import { CallHistory } from '../history/call-history.service';
 import { callRequestFrom } from '../lifecycle/call-request';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle, type DeviceBinding } from '../lifecycle/call-lifecycle.service';
+import { CallMedia } from '../lifecycle/call-media.service';
 import { CallStarter } from '../lifecycle/call-starter.service';
 import { participation } from '../model/call-state';
 import { PresenceService } from '../presence/presence.service';
@@ -33,10 +34,13 @@ import { allowMessage, authenticateHandshake } from './socket-guards';
 import {
   AvailabilityDto,
   CallIdDto,
+  MediaReportDto,
+  QualityReportDto,
   ResumeDto,
   ShopIdDto,
   SignalMessageDto,
   SocketInitiateDto,
+  toQualitySample,
   toSignalMessage,
 } from './socket-payloads.dto';
 
@@ -79,6 +83,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly auth: AuthService,
     private readonly starter: CallStarter,
     private readonly lifecycle: CallLifecycle,
+    private readonly media: CallMedia,
     private readonly deadlines: CallDeadlines,
     private readonly history: CallHistory,
     private readonly sellers: SellerInfoService,
@@ -175,6 +180,13 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       call: await this.lifecycle.hangup(user, callId),
     })),
     'call:resume': this.on(ResumeDto, (socket, user, body) => this.resume(socket, user, body)),
+    'call:media': this.on(MediaReportDto, async (socket, _user, { callId, flowing }) => {
+      await this.media.report(callId, socket.id, flowing);
+      return {};
+    }),
+    'call:quality': this.on(QualityReportDto, (socket, _user, { callId, sample }) =>
+      this.media.sample(callId, socket.id, toQualitySample(sample)),
+    ),
     'call:signal': this.on(SignalMessageDto, (socket, user, body) => this.relay(socket, user, body), {
       strip: true,
     }),
@@ -189,7 +201,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   };
 
   private async resume(socket: CallSocket, user: AuthUser, { callId, fresh }: ResumeDto): Promise<Reply> {
-    const b = await this.lifecycle.resume(user, callId, socket.id);
+    const b = await this.lifecycle.resume(user, callId, socket.id, fresh === true);
     this.bindings.forget(callId);
     const other = b.role === 'caller' ? b.record.calleeDeviceId : b.record.callerDeviceId;
     // A new page always tells the other device (it must start a new connection too), even

@@ -1,9 +1,11 @@
+import { applyDecorators } from '@nestjs/common';
 import { OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -15,7 +17,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SIGNAL_LIMITS, type SignalMessage, type SignalPayload } from '@callshop/contracts';
+import {
+  SIGNAL_LIMITS,
+  type CallQualitySample,
+  type SignalMessage,
+  type SignalPayload,
+} from '@callshop/contracts';
 import { TOO_LARGE } from '@callshop/api/core';
 import { InitiateCallDto } from '../http/dto/initiate-call.dto';
 
@@ -33,6 +40,58 @@ export class ResumeDto extends CallIdDto {
   @IsOptional()
   @IsBoolean({ message: 'fresh must be true or false' })
   fresh?: boolean;
+}
+
+export class MediaReportDto extends CallIdDto {
+  @IsBoolean({ message: 'flowing must be true or false' })
+  flowing!: boolean;
+}
+
+/** A figure of a quality sample: absent, null, or a finite number from 0 to `max`. */
+const figure = (name: string, max: number) =>
+  applyDecorators(
+    IsOptional(),
+    IsNumber(
+      { allowNaN: false, allowInfinity: false },
+      { message: `sample.${name} must be a number or null` },
+    ),
+    Min(0, { message: `sample.${name} must be between 0 and ${max}` }),
+    Max(max, { message: `sample.${name} must be between 0 and ${max}` }),
+  );
+
+class QualitySampleDto {
+  @figure('rttMs', 60_000) rttMs!: number | null;
+  @figure('lossPct', 100) lossPct!: number | null;
+  @figure('jitterMs', 60_000) jitterMs!: number | null;
+  @figure('bitrateKbps', 1_000_000) bitrateKbps!: number | null;
+  @figure('fps', 240) fps!: number | null;
+  @figure('width', 16_384) width!: number | null;
+  @figure('height', 16_384) height!: number | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'sample.relayed must be true, false or null' })
+  relayed!: boolean | null;
+}
+
+export class QualityReportDto extends CallIdDto {
+  @IsObject({ message: 'sample must be an object' })
+  @ValidateNested()
+  @Type(() => QualitySampleDto)
+  sample!: QualitySampleDto;
+}
+
+/** The sample as stored, with every figure present (null where the browser had none). */
+export function toQualitySample(s: QualitySampleDto): CallQualitySample {
+  return {
+    rttMs: s.rttMs ?? null,
+    lossPct: s.lossPct ?? null,
+    jitterMs: s.jitterMs ?? null,
+    bitrateKbps: s.bitrateKbps ?? null,
+    fps: s.fps ?? null,
+    width: s.width ?? null,
+    height: s.height ?? null,
+    relayed: s.relayed ?? null,
+  };
 }
 
 export class ShopIdDto {

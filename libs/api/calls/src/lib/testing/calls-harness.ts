@@ -7,9 +7,16 @@ import type { AuthUser, User } from '@callshop/api/auth';
 import type { ProductsService } from '@callshop/api/products';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
+import { CallMedia } from '../lifecycle/call-media.service';
 import { CallStarter } from '../lifecycle/call-starter.service';
 import { CallStateMachine } from '../lifecycle/call-state-machine';
-import { CallAnsweredEvent, CallEndedEvent, CallStartedEvent } from '../model/call-events';
+import {
+  CallAnsweredEvent,
+  CallConnectedEvent,
+  CallEndedEvent,
+  CallMediaChangedEvent,
+  CallStartedEvent,
+} from '../model/call-events';
 import type { CallRecord } from '../model/call.mapper';
 import type { PresenceService, ShopStaffStatus } from '../presence/presence.service';
 import { FakeClock } from './fake-clock';
@@ -50,6 +57,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   const settings: CallsConfig = {
     ringTimeoutMs: 45_000,
     reconnectGraceMs: 20_000,
+    mediaTimeoutMs: 20_000,
     stunUrls: [],
     turnUrls: [],
     turnSecret: null,
@@ -73,10 +81,14 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   const presenceService = presence as unknown as PresenceService;
   const deadlines = new CallDeadlines(repo, machine, presenceService, clock, settings);
   const starter = new CallStarter(repo, machine, presenceService, products, users, settings);
-  const lifecycle = new CallLifecycle(repo, machine, deadlines);
+  const media = new CallMedia(repo, events);
+  const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings);
   events.on(CallStartedEvent.NAME, (e: CallStartedEvent) => deadlines.onRinging(e));
   events.on(CallAnsweredEvent.NAME, (e: CallAnsweredEvent) => deadlines.onAnswered(e));
+  events.on(CallConnectedEvent.NAME, (e: CallConnectedEvent) => deadlines.onConnected(e));
+  events.on(CallMediaChangedEvent.NAME, (e: CallMediaChangedEvent) => deadlines.onMediaChanged(e));
   events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => deadlines.onEnded(e));
+  events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => media.onEnded(e));
   const ended: CallRecord[] = [];
   events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => ended.push(e.record));
 
@@ -90,6 +102,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     deadlines,
     starter,
     lifecycle,
+    media,
     /** Every call that ended, in order, as the `call.ended` event carried it. */
     ended,
     customer(name = 'Ada', online = true): AuthUser {

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   LIVE_CALL_STATUSES,
   type CallInitiator,
+  type CallQualitySample,
+  type CallQualitySummary,
+  type CallSideQuality,
   type CallStatus,
   type CallSummaryDto,
   type ProductSummary,
@@ -14,6 +17,8 @@ import {
   type CustomerCallCheck,
   type CustomerCallFacts,
   type HistoryFilter,
+  type MediaChange,
+  MAX_QUALITY_SAMPLES,
 } from '../data/calls.repository';
 import type { CallRecord } from '../model/call.mapper';
 import { allowedFrom, ON_ENTER, type CallChange, type CallFilter, type CallSide } from '../model/call-state';
@@ -32,6 +37,15 @@ interface Row extends Omit<NewCall, 'status'> {
   durationSeconds: number | null;
   createdAt: number;
   status: CallStatus;
+  connectedAt: number | null;
+  mediaSince: number | null;
+  talkMs: number;
+  callerMedia: boolean;
+  calleeMedia: boolean;
+  mediaLostAt: number | null;
+  mediaDeadlineAt: number | null;
+  quality: CallQualitySummary | null;
+  samples: { side: CallSide; at: number; sample: CallQualitySample }[];
 }
 
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -71,7 +85,9 @@ export class InMemoryCallsRepository extends CallsRepository {
         ringDeadlineAt: iso(r.ringDeadlineAt),
         answeredAt: iso(r.answeredAt),
         endedAt: iso(r.endedAt),
+        connectedAt: iso(r.connectedAt),
         durationSeconds: r.durationSeconds,
+        quality: r.quality,
       },
       customerId: r.customerId,
       shopId: r.shopId,
@@ -157,6 +173,15 @@ export class InMemoryCallsRepository extends CallsRepository {
         endedAt: ON_ENTER[c.status].ended ? now : null,
         durationSeconds: null,
         createdAt: now,
+        connectedAt: null,
+        mediaSince: null,
+        talkMs: 0,
+        callerMedia: false,
+        calleeMedia: false,
+        mediaLostAt: null,
+        mediaDeadlineAt: null,
+        quality: null,
+        samples: [],
       };
       this.rows.push(row);
       return this.record(row);
@@ -181,6 +206,15 @@ export class InMemoryCallsRepository extends CallsRepository {
       const lost = (t: number | null) => t !== null && t <= since;
       if (!lost(r.callerLostAt) && !lost(r.calleeLostAt)) return false;
     }
+    if (f.mediaDeadlinePassed) {
+      if (r.mediaDeadlineAt === null || r.mediaDeadlineAt > now || r.connectedAt !== null) return false;
+    }
+    if (
+      f.mediaLostForMs !== undefined &&
+      (r.mediaLostAt === null || r.mediaLostAt > now - f.mediaLostForMs)
+    ) {
+      return false;
+    }
     if (f.untakenCallsToShop !== undefined) {
       if (r.shopId !== f.untakenCallsToShop || r.initiatedBy !== 'customer' || r.staffId !== null)
         return false;
@@ -201,14 +235,19 @@ export class InMemoryCallsRepository extends CallsRepository {
         r.calleeDeviceId = change.calleeDeviceId;
         if (change.answeredBy && r.initiatedBy === 'customer') r.staffId = change.answeredBy;
       }
-      if (ON_ENTER[change.to].answered) r.answeredAt = now;
+      if (ON_ENTER[change.to].answered && change.to === 'accepted') {
+        r.answeredAt = now;
+        r.mediaDeadlineAt = now + change.mediaTimeoutMs;
+      }
       if (ON_ENTER[change.to].ended && change.to !== 'accepted') {
         r.endReason = change.reason;
         r.endedAt = now;
         r.callerLostAt = null;
         r.calleeLostAt = null;
-        r.durationSeconds =
-          r.answeredAt === null ? null : Math.max(0, Math.floor((now - r.answeredAt) / 1000));
+        r.talkMs = this.talkMs(r, now);
+        r.mediaSince = null;
+        r.mediaLostAt = null;
+        r.durationSeconds = r.connectedAt === null ? null : Math.floor(r.talkMs / 1000);
       }
     }
     return changed.map((r) => this.record(r));
@@ -249,6 +288,101 @@ export class InMemoryCallsRepository extends CallsRepository {
       lost.push({ record: this.record(r), side });
     }
     return lost;
+  }
+
+  private talkMs(r: Row, now: number): number {
+    return r.talkMs + (r.mediaSince === null ? 0 : now - r.mediaSince);
+  }
+
+  async reportMedia(callId: string, deviceId: string, flowing: boolean): Promise<MediaChange | null> {
+    const r = this.rows.find(
+      (row) =>
+        row.id === callId &&
+        row.status === 'accepted' &&
+        [row.callerDeviceId, row.calleeDeviceId].includes(deviceId),
+    );
+    if (!r) return null;
+    const now = this.clock.now();
+    const side: CallSide = r.callerDeviceId === deviceId ? 'caller' : 'callee';
+    const wasFlowing = r.mediaSince !== null;
+    const wasConnected = r.connectedAt !== null;
+    if (side === 'caller') r.callerMedia = flowing;
+    else r.calleeMedia = flowing;
+    const both = r.callerMedia && r.calleeMedia;
+    if (both) {
+      r.mediaSince ??= now;
+      r.connectedAt ??= now;
+      r.mediaLostAt = null;
+    } else {
+      if (wasFlowing) r.mediaLostAt = now;
+      r.talkMs = this.talkMs(r, now);
+      r.mediaSince = null;
+    }
+    return { record: this.record(r), side, wasFlowing, flowing: both, connectedNow: !wasConnected && both };
+  }
+
+  async addQualitySample(callId: string, deviceId: string, sample: CallQualitySample): Promise<boolean> {
+    const r = this.rows.find(
+      (row) =>
+        row.id === callId &&
+        row.status === 'accepted' &&
+        [row.callerDeviceId, row.calleeDeviceId].includes(deviceId),
+    );
+    if (!r || r.samples.length >= MAX_QUALITY_SAMPLES) return false;
+    const side: CallSide = r.callerDeviceId === deviceId ? 'caller' : 'callee';
+    const now = this.clock.now();
+    if (r.samples.some((s) => s.side === side && s.at > now - 1500)) return false;
+    r.samples.push({ side, at: now, sample });
+    return true;
+  }
+
+  async summarizeQuality(callId: string): Promise<void> {
+    const r = this.rows.find((row) => row.id === callId);
+    if (!r || !r.samples.length) return;
+    const summary = (side: CallSide): CallSideQuality | null => {
+      const samples = r.samples.filter((s) => s.side === side).map((s) => s.sample);
+      if (!samples.length) return null;
+      const values = (k: keyof CallQualitySample) =>
+        samples
+          .map((s) => s[k])
+          .filter((v): v is number => typeof v === 'number')
+          .sort((a, b) => a - b);
+      const median = (k: keyof CallQualitySample) => {
+        const v = values(k);
+        return v.length ? v[Math.ceil(v.length / 2) - 1] : null;
+      };
+      const pick = (k: keyof CallQualitySample, highest: boolean) => {
+        const v = values(k);
+        return v.length ? (highest ? v[v.length - 1] : v[0]) : null;
+      };
+      const relayed = samples.some((s) => s.relayed === true);
+      const anyRelayed = samples.some((s) => s.relayed !== null) ? relayed : null;
+      return {
+        samples: samples.length,
+        median: {
+          rttMs: median('rttMs'),
+          lossPct: median('lossPct'),
+          jitterMs: median('jitterMs'),
+          bitrateKbps: median('bitrateKbps'),
+          fps: median('fps'),
+          width: median('width'),
+          height: median('height'),
+          relayed: anyRelayed,
+        },
+        worst: {
+          rttMs: pick('rttMs', true),
+          lossPct: pick('lossPct', true),
+          jitterMs: pick('jitterMs', true),
+          bitrateKbps: pick('bitrateKbps', false),
+          fps: pick('fps', false),
+          width: pick('width', false),
+          height: pick('height', false),
+          relayed: anyRelayed,
+        },
+        relayed,
+      };
+    };
+    r.quality = { caller: summary('caller'), callee: summary('callee') };
   }
 
   async boundDevices(): Promise<string[]> {

@@ -27,6 +27,7 @@ export interface Env {
   REDIS_URL: string | null;
   CALL_RING_TIMEOUT_MS: number;
   CALL_RECONNECT_GRACE_MS: number;
+  CALL_MEDIA_TIMEOUT_MS: number;
   STUN_URLS: string[];
   TURN_URLS: string[];
   TURN_SECRET: string | null;
@@ -91,6 +92,7 @@ export const envSchema = Joi.object<Env, true>({
     .default(null),
   CALL_RING_TIMEOUT_MS: Joi.number().integer().min(1000).max(600_000).default(45_000),
   CALL_RECONNECT_GRACE_MS: Joi.number().integer().min(500).max(600_000).default(20_000),
+  CALL_MEDIA_TIMEOUT_MS: Joi.number().integer().min(2000).max(600_000).default(20_000),
   STUN_URLS: list(),
   TURN_URLS: list(),
   // Set but empty counts as unset: no TURN credentials.

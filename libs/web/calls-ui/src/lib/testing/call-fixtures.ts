@@ -92,7 +92,9 @@ export function makeCall(overrides: Partial<CallDto> = {}): CallDto {
     ringDeadlineAt: null,
     answeredAt: null,
     endedAt: null,
+    connectedAt: null,
     durationSeconds: null,
+    quality: null,
     ...overrides,
   };
 }

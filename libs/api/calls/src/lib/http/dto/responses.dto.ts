@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CALL_END_REASONS,
   CALL_STATUSES,
   CALL_TYPES,
   type CallbackRequestDto,
@@ -7,6 +8,9 @@ import {
   type CallEndReason,
   type CallHistoryItem,
   type CallParty,
+  type CallQualitySample,
+  type CallQualitySummary,
+  type CallSideQuality,
   type CallStatus,
   type CallSummaryDto,
   type CallType,
@@ -20,16 +24,37 @@ import {
   type ShopSummary,
 } from '@callshop/contracts';
 
-const END_REASONS: CallEndReason[] = [
-  'hangup',
-  'declined',
-  'cancelled',
-  'timeout',
-  'offline',
-  'busy',
-  'connection_lost',
-  'error',
-];
+export class CallQualitySampleDto implements CallQualitySample {
+  @ApiProperty({ type: Number, nullable: true, description: 'Round-trip time (ms)' }) rttMs!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Incoming packets lost (%)' }) lossPct!:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Incoming jitter (ms)' }) jitterMs!:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Incoming bitrate (kbit/s)' })
+  bitrateKbps!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Video frames decoded per second' }) fps!:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true }) width!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) height!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Through a TURN relay' }) relayed!:
+    boolean | null;
+}
+
+export class CallSideQualityDto implements CallSideQuality {
+  @ApiProperty() samples!: number;
+  @ApiProperty({ type: CallQualitySampleDto }) median!: CallQualitySampleDto;
+  @ApiProperty({
+    type: CallQualitySampleDto,
+    description: 'Highest round-trip time, loss and jitter; lowest bitrate, frame rate and resolution',
+  })
+  worst!: CallQualitySampleDto;
+  @ApiProperty({ description: 'Any sample went through a TURN relay' }) relayed!: boolean;
+}
+
+export class CallQualitySummaryDto implements CallQualitySummary {
+  @ApiProperty({ type: CallSideQualityDto, nullable: true }) caller!: CallSideQualityDto | null;
+  @ApiProperty({ type: CallSideQualityDto, nullable: true }) callee!: CallSideQualityDto | null;
+}
 
 export class CallPartyDto implements CallParty {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -55,7 +80,7 @@ export class CallResponseDto implements CallDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: CALL_TYPES }) type!: CallType;
   @ApiProperty({ enum: CALL_STATUSES }) status!: CallStatus;
-  @ApiProperty({ enum: END_REASONS, nullable: true }) endReason!: CallEndReason | null;
+  @ApiProperty({ enum: CALL_END_REASONS, nullable: true }) endReason!: CallEndReason | null;
   @ApiProperty({ enum: ['customer', 'shop'] }) initiatedBy!: 'customer' | 'shop';
   @ApiProperty({ type: CallPartyDto }) customer!: CallPartyDto;
   @ApiProperty({ type: ShopSummaryDto }) shop!: ShopSummaryDto;
@@ -75,8 +100,25 @@ export class CallResponseDto implements CallDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) ringDeadlineAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) answeredAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Whole seconds between answer and end' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When media first flowed both ways (answered is not connected)',
+  })
+  connectedAt!: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Talk time: whole seconds media flowed both ways, gaps left out; null if it never did',
+  })
   durationSeconds!: number | null;
+  @ApiProperty({
+    type: CallQualitySummaryDto,
+    nullable: true,
+    description: "Each side's connection figures, once the call is over",
+  })
+  quality!: CallQualitySummaryDto | null;
 }
 
 export class CallHistoryItemDto extends CallResponseDto implements CallHistoryItem {

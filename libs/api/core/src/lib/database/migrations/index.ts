@@ -1,5 +1,6 @@
 import { InitialSchema1732406400000 } from './1732406400000-initial-schema';
 import { Calls1732500000000 } from './1732500000000-calls';
+import { CallMedia1732600000000 } from './1732600000000-call-media';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
-export const MIGRATIONS = [InitialSchema1732406400000, Calls1732500000000];
+export const MIGRATIONS = [InitialSchema1732406400000, Calls1732500000000, CallMedia1732600000000];

@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import type { CallQualitySample } from '@callshop/contracts';
+import { CodedException } from '@callshop/api/core';
+import { CallsRepository } from '../data/calls.repository';
+import { CallConnectedEvent, CallEndedEvent, CallMediaChangedEvent } from '../model/call-events';
+
+const notBound = () =>
+  new CodedException(409, 'NOT_IN_CALL', 'This device is not bound to an answered call with this id');
+
+/**
+ * What the devices of an answered call report about its media: whether it flows (the call
+ * is connected while it flows both ways, which the first time publishes `call.connected`, and
+ * a stop after that starts the reconnect grace), and periodic quality samples.
+ */
+@Injectable()
+export class CallMedia {
+  private readonly logger = new Logger('CallMedia');
+
+  constructor(
+    private readonly repo: CallsRepository,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  async report(callId: string, deviceId: string, flowing: boolean): Promise<void> {
+    const change = await this.repo.reportMedia(callId, deviceId, flowing);
+    if (!change) throw notBound();
+    if (change.connectedNow) {
+      this.events.emit(CallConnectedEvent.NAME, new CallConnectedEvent(change.record));
+    }
+    if (change.wasFlowing !== change.flowing && change.record.call.connectedAt) {
+      this.events.emit(CallMediaChangedEvent.NAME, new CallMediaChangedEvent(change.record, change.flowing));
+    }
+  }
+
+  /** Keeps a sample; `kept` is false when it came sooner than 1.5 s after that side's last one. */
+  async sample(callId: string, deviceId: string, sample: CallQualitySample): Promise<{ kept: boolean }> {
+    if (await this.repo.addQualitySample(callId, deviceId, sample)) return { kept: true };
+    const binding = await this.repo.findBinding(callId);
+    const bound =
+      binding?.status === 'accepted' && [binding.callerDeviceId, binding.calleeDeviceId].includes(deviceId);
+    if (!bound) throw notBound();
+    return { kept: false };
+  }
+
+  /** An answered call is over: its samples become the quality summary history shows. */
+  @OnEvent(CallEndedEvent.NAME)
+  onEnded({ record }: CallEndedEvent): void {
+    if (!record.call.answeredAt) return;
+    this.repo
+      .summarizeQuality(record.call.id)
+      .catch((e: Error) => this.logger.warn(`Summarizing call quality failed: ${e.message}`));
+  }
+}
