@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
@@ -8,6 +9,14 @@ import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
 import { DemoImagesController } from '../demo/demo-images.controller';
+
+/** What Angular's build names by content: `main-HASH.js`, `chunk-…`, `styles-…`, `media/…-HASH.ext`. */
+const HASHED = /(^|\/)(main|chunk|styles|polyfills|worker)-[\w-]{8}\.(js|css)$|\/media\/[^/]+-[\w-]{8}\.\w+$/;
+
+/** Hashed files never change under their name; anything else (index.html, assets) is checked each time. */
+function cacheHeaders(res: ServerResponse, path: string): void {
+  res.setHeader('Cache-Control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
 
 /**
  * Serves the built web apps (storefront at `/`, seller console at `/seller`) from
@@ -25,7 +34,8 @@ const webApps = ServeStaticModule.forRootAsync({
       .map((app) => ({
         rootPath: app.root,
         serveRoot: app.serveRoot,
-        exclude: ['/api/{*path}', '/socket.io/{*path}'],
+        exclude: ['/api/{*path}', '/socket.io/{*path}', '/robots.txt', '/sitemap.xml'],
+        serveStaticOptions: { setHeaders: cacheHeaders },
       }));
   },
 });

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app.config';
@@ -11,13 +12,16 @@ export const API_PREFIX = 'api/v2';
 
 /**
  * Everything `main.ts` and the integration tests both set on the application: prefix,
- * validation, security headers, CORS allow-list, the Socket.io adapter (Redis, with
+ * compression, validation, security headers, CORS allow-list, the Socket.io adapter (Redis, with
  * `REDIS_URL`, so several instances share rooms and presence), Swagger and graceful shutdown.
  */
 export function configureApp(app: INestApplication): void {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: [] });
+  // robots.txt and sitemap.xml live at the site's root, like the web apps.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['robots.txt', 'sitemap.xml'] });
+  // gzip or brotli, as the client accepts, for every response over 1 KB (scripts, JSON, pages).
+  app.use(compression({ threshold: 1024 }));
   app.useGlobalPipes(createValidationPipe());
   app.use(
     helmet({

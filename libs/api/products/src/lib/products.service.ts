@@ -18,6 +18,11 @@ export class ProductChangedEvent {
   ) {}
 }
 
+export interface SitemapEntry {
+  id: string;
+  updatedAt: Date;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
@@ -50,6 +55,20 @@ export class ProductsService {
       .take(limit)
       .getManyAndCount();
     return { items: rows.map(toProductDto), total, page, limit };
+  }
+
+  /** Every listed product and shop with when it last changed, for the sitemap (newest first). */
+  async sitemapEntries(limit: number): Promise<{ products: SitemapEntry[]; shops: SitemapEntry[] }> {
+    const [products, shops] = await Promise.all([
+      this.products.find({
+        select: { id: true, updatedAt: true },
+        order: { updatedAt: 'DESC' },
+        take: limit,
+      }),
+      this.shops.find({ select: { id: true, updatedAt: true }, order: { updatedAt: 'DESC' }, take: limit }),
+    ]);
+    const entry = (r: { id: string; updatedAt: Date }) => ({ id: r.id, updatedAt: r.updatedAt });
+    return { products: products.map(entry), shops: shops.map(entry) };
   }
 
   async categories(): Promise<string[]> {
