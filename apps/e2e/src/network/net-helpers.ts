@@ -1,0 +1,171 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { apiLogin, baseUrl } from '../support/browser';
+import { waitFor } from '../calls/call-helpers';
+import { HOMES, chromiumIn, type HomeName } from './lab';
+
+const CHROMIUM_ARGS: string[] = JSON.parse(
+  readFileSync(resolve(__dirname, '../../../../tools/scripts/chromium-args.json'), 'utf8'),
+);
+
+function chromiumPath(): string {
+  if (process.env['CHROMIUM_PATH']) return process.env['CHROMIUM_PATH'];
+  return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser']).toString().trim();
+}
+
+/**
+ * Chromium on the home's computer (its own network namespace, behind the home's NAT), driven
+ * over Playwright's pipe from this process. The page origin is plain http on the public
+ * address, so it is marked secure for camera and microphone access.
+ */
+export async function launchBrowserIn(home: HomeName): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumIn(home, chromiumPath()),
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--unsafely-treat-insecure-origin-as-secure=${baseUrl()}`],
+  });
+}
+
+export interface CandidateInfo {
+  candidateType: string;
+  address: string | null;
+  port: number | null;
+  protocol: string | null;
+  relayProtocol: string | null;
+}
+
+export interface SelectedPair {
+  connectionState: string;
+  state: string;
+  nominated: boolean;
+  local: CandidateInfo;
+  remote: CandidateInfo;
+}
+
+/**
+ * The selected ICE candidate pair of every open peer connection of the page (recorded by
+ * `personContext`'s init script), as chrome://webrtc-internals shows it.
+ */
+export async function selectedPairs(page: Page): Promise<SelectedPair[]> {
+  return page.evaluate(async () => {
+    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    const out: SelectedPair[] = [];
+    for (const pc of pcs) {
+      const stats = await pc.getStats();
+      const all = new Map<string, Record<string, unknown>>();
+      stats.forEach((s) => all.set(s.id, s));
+      let pairId: string | undefined;
+      all.forEach((s) => {
+        if (s['type'] === 'transport' && typeof s['selectedCandidatePairId'] === 'string')
+          pairId = s['selectedCandidatePairId'] as string;
+      });
+      if (!pairId)
+        all.forEach((s) => {
+          if (s['type'] === 'candidate-pair' && s['nominated'] && s['state'] === 'succeeded') pairId = s['id'] as string;
+        });
+      const pair = pairId ? all.get(pairId) : undefined;
+      if (!pair) continue;
+      const candidate = (id: unknown): CandidateInfo => {
+        const c = all.get(String(id)) ?? {};
+        return {
+          candidateType: String(c['candidateType'] ?? 'unknown'),
+          address: (c['address'] ?? c['ip'] ?? null) as string | null,
+          port: (c['port'] ?? null) as number | null,
+          protocol: (c['protocol'] ?? null) as string | null,
+          relayProtocol: (c['relayProtocol'] ?? null) as string | null,
+        };
+      };
+      out.push({
+        connectionState: pc.connectionState,
+        state: String(pair['state']),
+        nominated: Boolean(pair['nominated']),
+        local: candidate(pair['localCandidateId']),
+        remote: candidate(pair['remoteCandidateId']),
+      });
+    }
+    return out;
+  });
+}
+
+/** The page's selected pair once its connection is up (fails the test if none in time). */
+export async function connectedPair(page: Page): Promise<SelectedPair> {
+  let pairs: SelectedPair[] = [];
+  const ok = await waitFor(async () => {
+    pairs = await selectedPairs(page);
+    return pairs.some((p) => p.connectionState === 'connected' && p.state === 'succeeded');
+  }, 15_000);
+  expect({ ok, pairs }).toEqual(expect.objectContaining({ ok: true }));
+  return pairs.find((p) => p.connectionState === 'connected' && p.state === 'succeeded') as SelectedPair;
+}
+
+export interface CallRecord {
+  id: string;
+  status: string;
+  endReason: string | null;
+  durationSeconds: number | null;
+  connectedAt: string | null;
+  answeredAt: string | null;
+}
+
+async function get<T>(token: string, path: string): Promise<T> {
+  const res = await fetch(`${baseUrl()}/api/v2${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** A party of the calls, seen through the REST API. */
+export class Party {
+  private constructor(private readonly token: string) {}
+
+  static async login(email: string): Promise<Party> {
+    return new Party((await apiLogin(email)).accessToken);
+  }
+
+  async activeCall(): Promise<CallRecord | null> {
+    return (await get<{ call: CallRecord | null }>(this.token, '/calls/active')).call;
+  }
+
+  async call(id: string): Promise<CallRecord> {
+    return get<CallRecord>(this.token, `/calls/${id}`);
+  }
+
+  /** The party's whole call history (newest first). */
+  async history(): Promise<CallRecord[]> {
+    return (await get<{ items: CallRecord[] }>(this.token, '/calls?limit=100')).items;
+  }
+}
+
+/** The bound call id once the call is accepted (read as the customer). */
+export async function acceptedCallId(customer: Party): Promise<string> {
+  let call: CallRecord | null = null;
+  const ok = await waitFor(async () => (call = await customer.activeCall())?.status === 'accepted', 10_000);
+  expect({ ok, call }).toEqual(expect.objectContaining({ ok: true }));
+  return (call as unknown as CallRecord).id;
+}
+
+/** Waits until `check` holds for the call as `party` reads it, and returns the last read. */
+export async function waitForCall(
+  party: Party,
+  id: string,
+  check: (call: CallRecord) => boolean,
+  timeout: number,
+): Promise<CallRecord> {
+  let call = await party.call(id);
+  await waitFor(async () => check((call = await party.call(id))), timeout);
+  return call;
+}
+
+export async function closeBrowsers(...items: (Browser | BrowserContext | undefined)[]): Promise<void> {
+  await Promise.all(items.map((b) => b?.close().catch(() => undefined)));
+}
+
+/** Where each home's computer is, for messages. */
+export function describeHome(home: HomeName): string {
+  return `${HOMES[home].host} (${HOMES[home].hostIp} behind ${HOMES[home].wanIp})`;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
