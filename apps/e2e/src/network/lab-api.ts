@@ -67,13 +67,21 @@ export async function startLabApi(name: string, env: Record<string, string>): Pr
   delete apiEnv['REDIS_URL'];
   const child = spawn(
     'ip',
-    ['netns', 'exec', PUBLIC_NS, process.execPath, '--enable-source-maps', join(root, 'dist/apps/api/main.js')],
+    [
+      'netns',
+      'exec',
+      PUBLIC_NS,
+      process.execPath,
+      '--enable-source-maps',
+      join(root, 'dist/apps/api/main.js'),
+    ],
     { cwd: root, env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const api: LabApi = { url, process: child, stop: () => stopProcess(child) };
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null)
+      throw new Error(`The API exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${url}/api/v2/health/ready`);
       if (res.ok) {

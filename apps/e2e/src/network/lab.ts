@@ -172,7 +172,10 @@ export function createLab(): void {
 export function setNat(home: HomeName, kind: NatKind): void {
   const { router } = HOMES[home];
   inNs(router, 'iptables -t nat -F POSTROUTING');
-  inNs(router, `iptables -t nat -A POSTROUTING -o wan -j MASQUERADE${kind === 'symmetric' ? ' --random-fully' : ''}`);
+  inNs(
+    router,
+    `iptables -t nat -A POSTROUTING -o wan -j MASQUERADE${kind === 'symmetric' ? ' --random-fully' : ''}`,
+  );
 }
 
 export function setNats(kind: NatKind): void {
@@ -282,7 +285,10 @@ export async function stopProcess(child: ChildProcess | undefined, timeoutMs = 1
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), timeoutMs))]);
+  const done = await Promise.race([
+    exited.then(() => true),
+    new Promise((r) => setTimeout(() => r(false), timeoutMs)),
+  ]);
   if (!done) child.kill('SIGKILL');
 }
 

@@ -42,7 +42,17 @@ export const stopEchoServer = (child: ChildProcess | undefined) => stopProcess(c
 export function probeMappings(home: HomeName, from: number): Partial<Record<number, string>> {
   const out = execFileSync(
     'ip',
-    ['netns', 'exec', HOMES[home].host, process.execPath, '-e', PROBE, JSON.stringify(ECHO_PORTS), PUBLIC_IP, String(from)],
+    [
+      'netns',
+      'exec',
+      HOMES[home].host,
+      process.execPath,
+      '-e',
+      PROBE,
+      JSON.stringify(ECHO_PORTS),
+      PUBLIC_IP,
+      String(from),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out.toString()) as Record<number, string>;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiLogin, baseUrl } from '../support/browser';
 import { waitFor } from '../calls/call-helpers';
-import { HOMES, chromiumIn, type HomeName } from './lab';
+import { chromiumIn, type HomeName } from './lab';
 
 const CHROMIUM_ARGS: string[] = JSON.parse(
   readFileSync(resolve(__dirname, '../../../../tools/scripts/chromium-args.json'), 'utf8'),
@@ -65,7 +65,8 @@ export async function selectedPairs(page: Page): Promise<SelectedPair[]> {
       });
       if (!pairId)
         all.forEach((s) => {
-          if (s['type'] === 'candidate-pair' && s['nominated'] && s['state'] === 'succeeded') pairId = s['id'] as string;
+          if (s['type'] === 'candidate-pair' && s['nominated'] && s['state'] === 'succeeded')
+            pairId = s['id'] as string;
         });
       const pair = pairId ? all.get(pairId) : undefined;
       if (!pair) continue;
@@ -133,9 +134,9 @@ export class Party {
     return get<CallRecord>(this.token, `/calls/${id}`);
   }
 
-  /** The party's whole call history (newest first). */
-  async history(): Promise<CallRecord[]> {
-    return (await get<{ items: CallRecord[] }>(this.token, '/calls?limit=100')).items;
+  /** The party's latest calls, newest first, and how many calls its history holds. */
+  async history(): Promise<{ items: CallRecord[]; total: number }> {
+    return get<{ items: CallRecord[]; total: number }>(this.token, '/calls?limit=100');
   }
 }
 
@@ -161,11 +162,6 @@ export async function waitForCall(
 
 export async function closeBrowsers(...items: (Browser | BrowserContext | undefined)[]): Promise<void> {
   await Promise.all(items.map((b) => b?.close().catch(() => undefined)));
-}
-
-/** Where each home's computer is, for messages. */
-export function describeHome(home: HomeName): string {
-  return `${HOMES[home].host} (${HOMES[home].hostIp} behind ${HOMES[home].wanIp})`;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

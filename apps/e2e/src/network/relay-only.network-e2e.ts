@@ -11,7 +11,14 @@ import {
 } from '../calls/call-helpers';
 import { PUBLIC_IP, setNats } from './lab';
 import { iceEnv, startLabApi, type LabApi } from './lab-api';
-import { Party, acceptedCallId, closeBrowsers, connectedPair, launchBrowserIn, waitForCall } from './net-helpers';
+import {
+  Party,
+  acceptedCallId,
+  closeBrowsers,
+  connectedPair,
+  launchBrowserIn,
+  waitForCall,
+} from './net-helpers';
 
 /**
  * `ICE_RELAY_ONLY=true`: both browsers use relayed candidates only, so neither learns the
@@ -27,7 +34,10 @@ describe('relay-only calls (ICE_RELAY_ONLY=true)', () => {
   beforeAll(async () => {
     setNats('cone');
     api = await startLabApi('relay-only', iceEnv('relay-only'));
-    [customerBrowser, sellerBrowser] = await Promise.all([launchBrowserIn('customer'), launchBrowserIn('seller')]);
+    [customerBrowser, sellerBrowser] = await Promise.all([
+      launchBrowserIn('customer'),
+      launchBrowserIn('seller'),
+    ]);
   });
   afterAll(async () => {
     await closeAll(customerContext, sellerContext);
