@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // The whole test suite, as CI runs it: formatting, lint, type-check, unit and API
-// integration tests (real PostgreSQL), then browser tests in Chromium.
+// integration tests (real PostgreSQL), then browser tests in Chromium, then calls across
+// simulated networks (NATs, TURN, cut links) in network namespaces.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { networkLabMissing, skippedBanner } from './e2e-network.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const results = join(root, 'tmp', 'test-results');
@@ -45,6 +47,8 @@ run('Unit and API integration tests (Jest, real PostgreSQL)', 'npx', [
 ]);
 
 let browser = 'skipped';
+let network = 'skipped';
+let networkSkipReason = 'no Chromium';
 if (existsSync(join(root, 'apps', 'e2e', 'project.json'))) {
   const chromium = findChromium();
   if (!chromium) {
@@ -73,6 +77,19 @@ if (existsSync(join(root, 'apps', 'e2e', 'project.json'))) {
       })
         ? 'ran'
         : 'failed';
+    networkSkipReason = networkLabMissing() ?? (built ? null : 'the build failed');
+    if (networkSkipReason) {
+      console.log(skippedBanner(networkSkipReason));
+    } else {
+      network = run(
+        'Network tests (NATs, TURN, cut links; browsers in network namespaces)',
+        'node',
+        ['tools/scripts/e2e-network.mjs'],
+        { ...jestEnv, CHROMIUM_PATH: chromium },
+      )
+        ? 'ran'
+        : 'failed';
+    }
   }
 }
 
@@ -91,6 +108,7 @@ const failedSteps = steps.filter((s) => !s.ok);
 console.log('\n==> Summary');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title} (${s.seconds}s)`);
 if (browser === 'skipped') console.log('  SKIP Browser tests: no Chromium (see above)');
+if (network === 'skipped') console.log(`  SKIP Network tests: ${networkSkipReason} (see above)`);
 if (failedSteps.length && failed === 0) failed = failedSteps.length;
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length || failed ? 1 : 0);
