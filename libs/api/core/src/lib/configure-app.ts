@@ -5,7 +5,7 @@ import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app.config';
-import { createValidationPipe } from './errors/validation';
+import { createValidationPipe, SafeInputPipe } from './errors/validation';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
 
 export const API_PREFIX = 'api/v2';
@@ -22,7 +22,7 @@ export function configureApp(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX, { exclude: ['robots.txt', 'sitemap.xml'] });
   // gzip or brotli, as the client accepts, for every response over 1 KB (scripts, JSON, pages).
   app.use(compression({ threshold: 1024 }));
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -158,6 +158,8 @@ describe('call:initiate payload', () => {
     [{ sellerId: id, type: 'hologram' }, 'type must be video or audio'],
     [{ sellerId: id, deviceId: 'abc' }, 'Unknown field deviceId'],
     [{ sellerId: id, __proto__x: 1 }, 'Unknown field __proto__x'],
+    [JSON.parse(`{"sellerId":"${id}","__proto__":{"polluted":true}}`), 'Unknown field __proto__'],
+    [{ sellerId: `${id}\u0000` }, 'sellerId must not contain NUL characters'],
   ])('refuses %j', async (payload, message) => {
     expect(await check(SocketInitiateDto, payload)).toEqual({
       ok: false,

@@ -42,6 +42,12 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too long' },
   '22003': { status: HttpStatus.BAD_REQUEST, message: 'A number is out of range' },
   '23514': { status: HttpStatus.BAD_REQUEST, message: 'A value is not allowed' },
+  '22007': { status: HttpStatus.BAD_REQUEST, message: 'A date or time has the wrong format' },
+  '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range' },
+  '22021': { status: HttpStatus.BAD_REQUEST, message: 'A text contains a character that cannot be stored' },
+  '22P05': { status: HttpStatus.BAD_REQUEST, message: 'A text contains a character that cannot be stored' },
+  '2201B': { status: HttpStatus.BAD_REQUEST, message: 'A pattern is not valid' },
+  '54001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too complex' },
 };
 
 const UNEXPECTED = { status: 500, message: 'Something went wrong on our side' };

@@ -1,8 +1,10 @@
 import {
+  type ArgumentMetadata,
   BadRequestException,
   PayloadTooLargeException,
   ValidationError,
   ValidationPipe,
+  type PipeTransform,
   type Type,
 } from '@nestjs/common';
 import type { FieldError } from '@callshop/contracts';
@@ -67,6 +69,44 @@ export function createValidationPipe(options: { strip?: boolean } = {}): Validat
   });
 }
 
+/** Keys that would reach an object's prototype when assigned: never a field of ours. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * What a raw value must not hold anywhere, as a field error: a NUL character (PostgreSQL
+ * cannot store one in text, and no field of ours means one), or a prototype key.
+ */
+export function unsafeInput(value: unknown, path = '', depth = 0): FieldError | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? { field: path || 'value', messages: [`${path || 'value'} must not contain NUL characters`] }
+      : null;
+  }
+  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (PROTOTYPE_KEYS.has(key)) return { field: at, messages: [`Unknown field ${at}`] };
+    if (key.includes('\u0000')) return { field: at, messages: [`${at} must not contain NUL characters`] };
+    const found = unsafeInput((value as Record<string, unknown>)[key], at, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Refuses a body, query or route parameter holding a NUL character or a prototype key
+ * anywhere, before anything else reads it.
+ */
+export class SafeInputPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const problem = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (problem) throw new RequestValidationException([problem]);
+    return value;
+  }
+}
+
+const safeInput = new SafeInputPipe();
 const strict = createValidationPipe();
 const stripping = createValidationPipe({ strip: true });
 
@@ -83,5 +123,6 @@ export async function validatePayload<T extends object>(
     throw new RequestValidationException([{ field: '', messages: ['Expected an object'] }]);
   }
   const pipe = options.strip ? stripping : strict;
-  return (await pipe.transform(body, { type: 'body', metatype: dto })) as T;
+  const metadata = { type: 'body', metatype: dto } as const;
+  return (await pipe.transform(safeInput.transform(body, metadata), metadata)) as T;
 }

@@ -47,12 +47,12 @@ export class CallHistoryQueryDto extends PageQueryDto implements CallHistoryQuer
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Calls created at or after' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true }, { message: 'from must be a real date and time (ISO 8601)' })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Calls created before' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601({ strict: true }, { message: 'to must be a real date and time (ISO 8601)' })
   to?: string;
 }
 
