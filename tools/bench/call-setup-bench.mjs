@@ -12,14 +12,12 @@
 //
 // It starts the built API (dist/apps/api/main.js, build it first) on a fresh embedded
 // PostgreSQL with the demo data. Not a test: it prints figures.
-import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Server } from 'socket.io';
 import { findChromium } from '../scripts/chromium.mjs';
+import { reexecInLoopbackNamespace, startTestApi } from '../scripts/test-api.mjs';
 import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -35,79 +33,6 @@ const args = Object.fromEntries(
 const RUNS = Number(args.runs ?? 9);
 const WARMUP = Number(args.warmup ?? 1);
 const PASSWORD = 'demo-password';
-
-// ------------------------------------------------------------------ network namespace
-
-/** Re-runs this script in a loopback-only network namespace, as the browser tests do. */
-function enterNamespace() {
-  if (process.env.CALL_BENCH_IN_NS || args['host-network']) return false;
-  const works = (a) =>
-    spawnSync('unshare', [...a, 'sh', '-c', 'ip link set lo up'], { stdio: 'ignore' }).status === 0;
-  const isRoot = process.getuid?.() === 0;
-  const unshareArgs = [isRoot ? ['-n'] : null, ['-rn']].find((a) => a && works(a));
-  if (!unshareArgs) {
-    console.warn('WARNING: cannot create a network namespace here; measuring on the host network.');
-    return false;
-  }
-  const inner = `ip link set lo up && exec "${process.execPath}" "${new URL(import.meta.url).pathname}" ${process.argv
-    .slice(2)
-    .map((a) => `'${a}'`)
-    .join(' ')}`;
-  const r = spawnSync('unshare', [...unshareArgs, 'sh', '-c', inner], {
-    stdio: 'inherit',
-    env: { ...process.env, CALL_BENCH_IN_NS: '1' },
-  });
-  process.exit(r.status ?? 1);
-}
-
-// ------------------------------------------------------------------ the API under test
-
-async function startApi() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'callshop-bench-'));
-  chmodSync(dataDir, 0o755);
-  const port = 5100 + Math.floor(Math.random() * 700);
-  const url = `http://127.0.0.1:${port}`;
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: url,
-    EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
-    EMBEDDED_DB_PORT: String(port + 1000),
-    SEED_DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    WEB_DIST_DIR: join(root, 'dist/apps'),
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_OPTIONS;
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (api.exitCode !== null) throw new Error(`The API exited with code ${api.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/v2/health/ready`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const stop = async () => {
-    if (api.exitCode === null) {
-      const exited = new Promise((r) => api.once('exit', r));
-      api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { url, stop };
-}
 
 // ------------------------------------------------------------------ the bare page
 
@@ -429,11 +354,11 @@ const median = (xs) => {
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : 'n/a');
 
 async function main() {
-  enterNamespace();
+  reexecInLoopbackNamespace(import.meta.url, 'CALL_BENCH_IN_NS', !!args['host-network']);
   console.log(`Call set-up benchmark: ${RUNS} measured runs each (+${WARMUP} warm-up), alternating.`);
   const os = await import('node:os');
   const loadBefore = os.loadavg()[0];
-  const api = await startApi();
+  const api = await startTestApi();
   const bare = await startBare();
   const browser = await launch();
   try {
