@@ -3,7 +3,11 @@ import { RouterLink } from '@angular/router';
 import type { ProductDto } from '@callshop/contracts';
 import { PricePipe } from '@callshop/web/ui';
 
-/** One product in a grid: image, name, price and shop; the whole card links to the product. */
+/**
+ * One product in a grid: image, name, price and shop; the whole card links to the product.
+ * Cards in the first row (`aboveTheFold`) load their image at once and first: one of them is
+ * the page's largest paint.
+ */
 @Component({
   selector: 'cs-product-card',
   imports: [RouterLink, PricePipe],
@@ -11,7 +15,14 @@ import { PricePipe } from '@callshop/web/ui';
   template: `
     <a class="card" [routerLink]="['/products', product().id]" data-testid="product-card">
       @if (product().images[0]; as image) {
-        <img [src]="image" alt="" loading="lazy" width="320" height="240" />
+        <img
+          [src]="image"
+          alt=""
+          [attr.loading]="aboveTheFold() ? 'eager' : 'lazy'"
+          [attr.fetchpriority]="aboveTheFold() ? 'high' : null"
+          width="320"
+          height="240"
+        />
       } @else {
         <div class="placeholder" aria-hidden="true">{{ product().name[0] }}</div>
       }
@@ -69,4 +80,5 @@ import { PricePipe } from '@callshop/web/ui';
 })
 export class ProductCardComponent {
   readonly product = input.required<ProductDto>();
+  readonly aboveTheFold = input(false);
 }

@@ -43,7 +43,7 @@ import { catchError, of, tap } from 'rxjs';
         <article class="layout">
           <section class="gallery" aria-label="Images">
             @if (selectedImage(); as image) {
-              <img class="main" [src]="image" [alt]="p.name" width="640" height="480" />
+              <img class="main" [src]="image" [alt]="p.name" width="640" height="480" fetchpriority="high" />
             } @else {
               <div class="main placeholder" aria-hidden="true">{{ p.name[0] }}</div>
             }

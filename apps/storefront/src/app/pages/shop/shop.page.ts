@@ -62,8 +62,8 @@ const PAGE_SIZE = 12;
         @if (products.hasValue()) {
           @let list = products.value();
           <ul class="grid" aria-label="Products of {{ s.name }}">
-            @for (product of list.items; track product.id) {
-              <li><cs-product-card [product]="product" /></li>
+            @for (product of list.items; track product.id; let i = $index) {
+              <li><cs-product-card [product]="product" [aboveTheFold]="i < 4" /></li>
             } @empty {
               <li>No products yet.</li>
             }
