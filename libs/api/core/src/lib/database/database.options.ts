@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { QueryLogger } from './query-logger';
 
 /**
  * TypeORM options for a PostgreSQL URL. Schema changes come only from migrations, which run
@@ -14,6 +15,8 @@ export function postgresOptions(url: string, poolSize = 20): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
-    logging: ['error', 'migration'],
+    // Failed queries and migrations, never a statement's parameters (see QueryLogger).
+    logging: ['error', 'migration', 'warn'],
+    logger: new QueryLogger(),
   };
 }
