@@ -157,6 +157,11 @@ describe('auth (real API, real PostgreSQL)', () => {
     });
     const res = await env.http().get('/api/v2/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
     expect(res.body.message).toMatch(/expired/i);
+    // A valid token with anything after it is not a token.
+    await env.http().get('/api/v2/auth/me').set('Authorization', user.auth).expect(200);
+    for (const header of [`${user.auth} junk`, `${user.auth} ${user.accessToken}`, `${user.auth}x.y`]) {
+      await env.http().get('/api/v2/auth/me').set('Authorization', header).expect(401);
+    }
   });
 
   it('lets a shop owner add staff, who then belong to the shop; staff and customers cannot add staff', async () => {

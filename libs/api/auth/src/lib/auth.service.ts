@@ -77,8 +77,8 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email })
       .getOne();
-    // Same answer for an unknown email and a wrong password.
-    if (!user || !(await this.hasher.verify(user.passwordHash, password))) {
+    // Same answer, and the same time, for an unknown email and a wrong password.
+    if (!(await this.hasher.verify(user?.passwordHash ?? null, password)) || !user) {
       throw new UnauthorizedException('Email or password is incorrect');
     }
     return this.issue(user);
