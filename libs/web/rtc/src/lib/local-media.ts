@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import type { CallType } from '@callshop/contracts';
 import { RtcMediaError, toMediaError } from './media-errors';
 
@@ -61,5 +62,99 @@ export async function openDevice(
     return track;
   } catch (error) {
     throw toMediaError(error);
+  }
+}
+
+/**
+ * The call's own camera and microphone: the stream, whether the call sends video at all,
+ * mute and camera-off, and switching devices. Part of the RTC service.
+ */
+export class LocalMedia {
+  private readonly streamSignal = signal<MediaStream | null>(null);
+  readonly stream = this.streamSignal.asReadonly();
+  private readonly audioOnlySignal = signal(false);
+  /** The call sends no video (no camera, or an audio call). */
+  readonly audioOnly = this.audioOnlySignal.asReadonly();
+  private readonly mic = signal(true);
+  readonly micEnabled = this.mic.asReadonly();
+  private readonly camera = signal(true);
+  readonly cameraEnabled = this.camera.asReadonly();
+
+  constructor(private readonly devices: MediaDevices | null) {}
+
+  /** Opens them for a call of `type`; when the call is no longer `wanted` by then, releases them and throws. */
+  async open(type: CallType, wanted: () => boolean): Promise<MediaStream> {
+    const { stream, audioOnly } = await acquireMedia(this.devices, type);
+    if (!wanted()) {
+      // The call ended while the browser was asking: release the devices at once.
+      stream.getTracks().forEach((t) => t.stop());
+      throw new RtcMediaError('unknown', 'The call ended.');
+    }
+    this.streamSignal.set(stream);
+    this.audioOnlySignal.set(audioOnly || type === 'audio');
+    this.mic.set(true);
+    this.camera.set(!audioOnly && type === 'video');
+    return stream;
+  }
+
+  setMic(enabled: boolean): void {
+    this.stream()
+      ?.getAudioTracks()
+      .forEach((t) => (t.enabled = enabled));
+    this.mic.set(enabled);
+  }
+
+  /** Turns the camera on or off; false when there is none. */
+  setCamera(enabled: boolean): boolean {
+    const tracks = this.stream()?.getVideoTracks() ?? [];
+    if (!tracks.length) return false;
+    tracks.forEach((t) => (t.enabled = enabled));
+    this.camera.set(enabled);
+    return true;
+  }
+
+  /** Cameras and microphones the user can switch between (labels once permission is given). */
+  async listDevices(): Promise<MediaDeviceInfo[]> {
+    if (!this.devices?.enumerateDevices) return [];
+    const all = await this.devices.enumerateDevices();
+    return all.filter((d) => d.kind === 'audioinput' || d.kind === 'videoinput');
+  }
+
+  /** Swaps the microphone or camera on the `senders` (`replaceTrack`: no renegotiation). */
+  async switchDevice(
+    kind: 'audioinput' | 'videoinput',
+    deviceId: string,
+    wanted: () => boolean,
+    senders: () => RTCRtpSender[],
+  ): Promise<void> {
+    const stream = this.stream();
+    if (!stream) return;
+    const track = await openDevice(this.devices, kind, deviceId);
+    if (!wanted()) {
+      track.stop();
+      return;
+    }
+    const trackKind = kind === 'audioinput' ? 'audio' : 'video';
+    const old = stream.getTracks().find((t) => t.kind === trackKind);
+    track.enabled = trackKind === 'audio' ? this.mic() : this.camera();
+    await senders()
+      .find((s) => s.track?.kind === trackKind)
+      ?.replaceTrack(track);
+    if (old) {
+      stream.removeTrack(old);
+      old.stop();
+    }
+    stream.addTrack(track);
+  }
+
+  /** Stops every track and forgets them. */
+  release(): void {
+    this.stream()
+      ?.getTracks()
+      .forEach((t) => t.stop());
+    this.streamSignal.set(null);
+    this.audioOnlySignal.set(false);
+    this.mic.set(true);
+    this.camera.set(true);
   }
 }

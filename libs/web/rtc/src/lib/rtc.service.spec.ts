@@ -1,16 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import type { IceServersResponse, SignalPayload } from '@callshop/contracts';
 import { RtcMediaError } from './media-errors';
+import { DefaultRecoveryPolicy, RECOVERY_POLICY } from './recovery-policy';
+import { RtcConnectionState } from './rtc-state';
 import {
-  DefaultReconnectPolicy,
   ICE_SERVERS_LOADER,
   MEDIA_DEVICES,
   MEDIA_STREAM_FACTORY,
-  RECONNECT_POLICY,
   RTC_PEER_CONNECTION_FACTORY,
   RTC_TIMERS,
 } from './rtc-tokens';
-import { RtcConnectionState, RtcService } from './rtc.service';
+import { RtcService } from './rtc.service';
 import { FakePeerConnection, FakeStream, FakeTimers, FakeTrack, mediaFailure, settle } from './testing/fakes';
 
 function setup(options: { ice?: Partial<IceServersResponse>; getUserMedia?: jest.Mock } = {}) {
@@ -42,11 +42,13 @@ function setup(options: { ice?: Partial<IceServersResponse>; getUserMedia?: jest
           ...options.ice,
         }),
       },
-      { provide: RECONNECT_POLICY, useValue: new DefaultReconnectPolicy([0, 1000], 15_000) },
+      { provide: RECOVERY_POLICY, useValue: new DefaultRecoveryPolicy() },
     ],
   });
   return { rtc: TestBed.inject(RtcService), pcs, timers, audio, video, getUserMedia };
 }
+
+const restarts = (pc: FakePeerConnection) => pc.log.filter((l) => l === 'restartIce').length;
 
 describe('RtcService', () => {
   describe('media', () => {
@@ -151,11 +153,12 @@ describe('RtcService', () => {
       pc.setConnectionState('failed');
       expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
       timers.advance(0);
-      expect(pc.log).toContain('restartIce');
+      expect(restarts(pc)).toBe(1);
 
       pc.setConnectionState('connected');
       expect(rtc.state()).toBe(RtcConnectionState.Connected);
-      expect(timers.queue.size).toBe(0);
+      timers.advance(60_000);
+      expect(restarts(pc)).toBe(1);
     });
 
     it('waits a moment on "disconnected" before restarting ICE', async () => {
@@ -170,29 +173,71 @@ describe('RtcService', () => {
       expect(pc.log).toContain('restartIce');
     });
 
-    it('gives up when the reconnect policy says so', async () => {
+    it('never gives up: after ICE restarts it asks the other device for a new connection and replaces its own', async () => {
+      const { rtc, pcs, timers, audio, video } = setup();
+      const renew = jest.fn(async () => true);
+      await rtc.prepareMedia('video');
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined, renew });
+      const pc = pcs[0];
+      pc.setConnectionState('connected');
+      pc.setConnectionState('failed');
+      timers.advance(8999);
+      expect(restarts(pc)).toBe(2);
+      expect(renew).not.toHaveBeenCalled();
+      timers.advance(1);
+      expect(renew).toHaveBeenCalledTimes(1);
+      await settle();
+      expect(pc.closed).toBe(true);
+      expect(pcs).toHaveLength(2);
+      expect(pcs[1].senders.map((s) => s.track)).toEqual([audio, video]);
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+
+      // The new one does not connect either: another, 8 s later, and so on.
+      timers.advance(8000);
+      await settle();
+      expect(pcs).toHaveLength(3);
+      timers.advance(120_000);
+      await settle();
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      pcs.at(-1)?.setConnectionState('connected');
+      expect(rtc.state()).toBe(RtcConnectionState.Connected);
+    });
+
+    it('keeps its connection when the other device could not be told', async () => {
+      const { rtc, pcs, timers } = setup();
+      const renew = jest.fn(async () => false);
+      await rtc.start({ callId: 'c1', type: 'video', polite: true, send: () => undefined, renew });
+      pcs[0].setConnectionState('failed');
+      timers.advance(30_000);
+      await settle();
+      expect(renew).toHaveBeenCalled();
+      expect(pcs).toHaveLength(1);
+      expect(pcs[0].closed).toBe(false);
+    });
+
+    it('starts recovering when an answered call does not connect in time', async () => {
       const { rtc, pcs, timers } = setup();
       await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
-      const pc = pcs[0];
-      pc.setConnectionState('failed');
-      timers.advance(20_000);
-      expect(pc.log.filter((l) => l === 'restartIce')).toHaveLength(2);
-      expect(rtc.state()).toBe(RtcConnectionState.Failed);
+      rtc.expectConnection();
+      timers.advance(10_000);
+      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      expect(restarts(pcs[0])).toBe(1);
     });
   });
 
-  describe('the other device returns', () => {
-    it('renegotiates with an ICE restart and gives reconnecting a fresh start, even after giving up', async () => {
+  describe('the other device goes away and returns', () => {
+    it('holds recovery while it is away, then renegotiates with an ICE restart and a fresh start', async () => {
       const { rtc, pcs, timers } = setup();
       const sent: SignalPayload[] = [];
       await rtc.prepareMedia('video');
       await rtc.start({ callId: 'c1', type: 'video', polite: true, send: (s) => sent.push(s) });
       const pc = pcs[0];
       pc.setConnectionState('connected');
-      // The other page went away: restarts fail until the policy gives up.
       pc.setConnectionState('failed');
-      timers.advance(20_000);
-      expect(rtc.state()).toBe(RtcConnectionState.Failed);
+      timers.advance(100);
+      rtc.peerLeft();
+      timers.advance(60_000);
+      expect(restarts(pc)).toBe(1);
       await settle();
       expect(pc.signalingState).toBe('have-local-offer'); // an offer nobody could answer
 
@@ -203,9 +248,9 @@ describe('RtcService', () => {
       expect(pc.log.slice(-3)).toEqual(['rollback', 'restartIce', 'offer']);
       expect(sent.some((s) => s.kind === 'description' && s.description.type === 'offer')).toBe(true);
 
-      // Retries go on per the policy from now on.
+      // Recovery goes on from a fresh start.
       timers.advance(5000);
-      expect(rtc.state()).toBe(RtcConnectionState.Reconnecting);
+      expect(restarts(pc)).toBe(3);
       pc.setConnectionState('connected');
       expect(rtc.state()).toBe(RtcConnectionState.Connected);
     });
@@ -260,6 +305,48 @@ describe('RtcService', () => {
     );
   });
 
+  describe('statistics', () => {
+    it('says when the other side’s media flows, judges the connection and hands samples to report', async () => {
+      const { rtc, pcs, timers } = setup();
+      const report = jest.fn();
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined, report });
+      const pc = pcs[0];
+      pc.setConnectionState('connected');
+      for (let s = 1; s <= 6; s++) {
+        pc.setStats({ audioPackets: s * 50, frames: s * 30, fps: 30, rtt: 0.7 });
+        timers.advance(1000);
+        await settle(2);
+      }
+      expect(rtc.incomingFlowing()).toBe(true);
+      expect(rtc.quality()).toEqual({ level: 'poor', reason: 'Slow connection' });
+      expect(report).toHaveBeenCalledWith(expect.objectContaining({ rttMs: 700, fps: 30 }));
+
+      // A new connection starts from nothing.
+      rtc.peerReturned(true);
+      expect(rtc.incomingFlowing()).toBe(false);
+      expect(rtc.quality()).toBeNull();
+    });
+
+    it('switches a video call to audio only: camera off and told, video no longer sent, and back', async () => {
+      const { rtc, pcs, video } = setup();
+      const sent: SignalPayload[] = [];
+      await rtc.prepareMedia('video');
+      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: (s) => sent.push(s) });
+      rtc.setAudioOnlyMode(true);
+      await settle();
+      expect(rtc.audioOnlyMode()).toBe(true);
+      expect(video.enabled).toBe(false);
+      expect(sent).toContainEqual({ kind: 'media', audio: true, video: false });
+      expect(pcs[0].senders[1].parameters.encodings[0].active).toBe(false);
+
+      rtc.setAudioOnlyMode(false);
+      await settle();
+      expect(video.enabled).toBe(true);
+      expect(sent.at(-1)).toEqual({ kind: 'media', audio: true, video: true });
+      expect(pcs[0].senders[1].parameters.encodings[0].active).toBe(true);
+    });
+  });
+
   describe('cleanup', () => {
     it('stops every track, removes listeners and closes the connection', async () => {
       const { rtc, pcs, audio, video, timers } = setup();
@@ -274,7 +361,7 @@ describe('RtcService', () => {
       expect(audio.stopped && video.stopped && remoteTrack.stopped).toBe(true);
       expect(pcs[0].closed).toBe(true);
       expect(pcs[0].activeListeners()).toBe(0);
-      expect(timers.queue.size).toBe(0);
+      expect(timers.queue.size).toBe(0); // no recovery step, no statistics left
       expect(rtc.localStream()).toBeNull();
       expect(rtc.remoteStream()).toBeNull();
       expect(rtc.state()).toBe(RtcConnectionState.Closed);

@@ -1,5 +1,6 @@
 /* Test doubles for the browser's WebRTC and media APIs (jsdom has none). */
 import type { RtcTimers } from '../rtc-tokens';
+import { type StatsEntry, type StatsFixture, statsEntries } from './stats-fixtures';
 
 export class FakeTrack {
   enabled = true;
@@ -32,6 +33,28 @@ export class FakeStream {
   }
 }
 
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** An RTCRtpSender: its track and the send parameters `setParameters` last took. */
+export class FakeSender {
+  /** Encodings appear once negotiated, as in browsers. */
+  parameters: { encodings: RTCRtpEncodingParameters[]; degradationPreference?: string } = {
+    encodings: [{ active: true }],
+  };
+  readonly applied: unknown[] = [];
+  constructor(public track: FakeTrack | null) {}
+  async replaceTrack(t: FakeTrack | null) {
+    this.track = t;
+  }
+  getParameters() {
+    return clone(this.parameters);
+  }
+  async setParameters(p: FakeSender['parameters']) {
+    this.parameters = clone(p);
+    this.applied.push(clone(p));
+  }
+}
+
 interface Registration {
   type: string;
   signal?: AbortSignal;
@@ -50,7 +73,9 @@ export class FakePeerConnection extends EventTarget {
   remoteDescription: RTCSessionDescriptionInit | null = null;
   readonly log: string[] = [];
   readonly candidates: RTCIceCandidateInit[] = [];
-  readonly senders: { track: FakeTrack | null; replaceTrack: (t: FakeTrack | null) => Promise<void> }[] = [];
+  readonly senders: FakeSender[] = [];
+  /** What `getStats()` answers: set it from a fixture with {@link setStats}. */
+  stats: StatsEntry[] = [];
   private negotiationQueued = false;
   readonly transceivers: { kind: string; direction: string }[] = [];
   readonly registrations: Registration[] = [];
@@ -125,12 +150,7 @@ export class FakePeerConnection extends EventTarget {
   }
 
   addTrack(track: FakeTrack) {
-    const sender: { track: FakeTrack | null; replaceTrack: (t: FakeTrack | null) => Promise<void> } = {
-      track,
-      replaceTrack: async (t: FakeTrack | null) => {
-        sender.track = t;
-      },
-    };
+    const sender = new FakeSender(track);
     this.senders.push(sender);
     // Like a browser: a track added while answering rides on the offered transceiver.
     if (this.signalingState !== 'have-remote-offer') this.needNegotiation();
@@ -144,6 +164,14 @@ export class FakePeerConnection extends EventTarget {
 
   getSenders() {
     return this.senders;
+  }
+
+  async getStats() {
+    return new Map(this.stats.map((e, i) => [String(e['id'] ?? i), e]));
+  }
+
+  setStats(fixture: StatsFixture) {
+    this.stats = statsEntries(fixture);
   }
 
   restartIce() {
