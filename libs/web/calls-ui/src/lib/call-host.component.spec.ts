@@ -24,8 +24,12 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     micEnabled: signal(true),
     cameraEnabled: signal(true),
     remoteMedia: signal({ audio: true, video: true }),
+    quality: signal<{ level: string; reason: string | null } | null>(null),
+    offerAudioOnly: signal(false),
+    audioOnlyMode: signal(false),
     setMicEnabled: jest.fn(),
     setCameraEnabled: jest.fn(),
+    setAudioOnlyMode: jest.fn(),
   };
   const manager = {
     media,
@@ -45,6 +49,7 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     rejoin: jest.fn(),
     dismiss: jest.fn(),
     retryAudioOnly: jest.fn(),
+    counterpartPhone: jest.fn(async () => null),
     ...extra,
   };
   const blocked = signal(false);
@@ -148,5 +153,83 @@ describe('CallHostComponent', () => {
     expect(manager.retryAudioOnly).toHaveBeenCalled();
     expect(button('Call Seller by phone')).toBeDefined();
     expect(button('Request a callback')).toBeDefined();
+  });
+
+  it('shows the connection quality in words, with its level as a hook', async () => {
+    const { el, media, fixture } = await render('in-call');
+    expect(el.querySelector('[data-testid="call-quality"]')).toBeNull();
+    media.quality.set({ level: 'poor', reason: 'High packet loss' });
+    await fixture.whenStable();
+    const indicator = el.querySelector('[data-testid="call-quality"]');
+    expect(indicator?.getAttribute('data-quality-level')).toBe('poor');
+    expect(indicator?.textContent?.trim()).toBe('Connection: Poor · High packet loss');
+    media.quality.set({ level: 'good', reason: null });
+    await fixture.whenStable();
+    expect(indicator?.textContent?.trim()).toBe('Connection: Good');
+  });
+
+  it('offers audio only when the connection stays poor, and video back once switched', async () => {
+    const { el, button, media, fixture } = await render('in-call');
+    expect(button('Switch to audio only')).toBeUndefined();
+    media.offerAudioOnly.set(true);
+    await fixture.whenStable();
+    button('Switch to audio only').click();
+    expect(media.setAudioOnlyMode).toHaveBeenCalledWith(true);
+
+    media.audioOnlyMode.set(true);
+    await fixture.whenStable();
+    // The other side's video is shown as off, and the camera button makes way.
+    expect(el.querySelector('[data-testid="remote-video"]')?.classList).toContain('cs-hidden');
+    expect(button('Turn camera off')).toBeUndefined();
+    button('Turn video back on').click();
+    expect(media.setAudioOnlyMode).toHaveBeenCalledWith(false);
+  });
+
+  it('offers the customer the shop’s phone and a callback when the network kept the call from connecting', async () => {
+    const outcome = signal({
+      title: "We couldn't connect the video.",
+      detail: 'Your network may block calls.',
+      tone: 'error',
+      suggestCallback: true,
+      phoneFallback: true,
+    });
+    const counterpartPhone = jest.fn(async () => ({
+      name: 'Lamp Shop',
+      number: '+1 555 0100',
+      href: 'tel:+15550100',
+    }));
+    const { el, button, fixture } = await render('ended', {
+      outcome,
+      counterpartPhone,
+      viewer: signal('customer'),
+    });
+    await fixture.whenStable();
+    const panel = el.querySelector('[data-testid="call-outcome"]');
+    expect(panel?.textContent).toContain("We couldn't connect the video.Your network may block calls.");
+    const link = el.querySelector('[data-testid="outcome-phone-link"]');
+    expect(link?.getAttribute('href')).toBe('tel:+15550100');
+    expect(link?.textContent?.trim()).toBe('Call Lamp Shop at +1 555 0100');
+    expect(button('Request a callback')).toBeDefined();
+  });
+
+  it('offers the shop the customer’s phone, and no callback request to itself', async () => {
+    const outcome = signal({
+      title: "We couldn't connect the video.",
+      detail: 'Your network may block calls.',
+      tone: 'error',
+      suggestCallback: false,
+      phoneFallback: true,
+    });
+    const counterpartPhone = jest.fn(async () => ({
+      name: 'Ada',
+      number: '+1 555 0177',
+      href: 'tel:+15550177',
+    }));
+    const { el, button, fixture } = await render('ended', { outcome, counterpartPhone });
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="outcome-phone-link"]')?.textContent?.trim()).toBe(
+      'Call Ada at +1 555 0177',
+    );
+    expect(button('Request a callback')).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { CallSocket, SocketState } from '@callshop/web/core';
+import { CallSocket, CallsApi, SocketState } from '@callshop/web/core';
 import { RtcService } from '@callshop/web/rtc';
+import { telHref } from '@callshop/web/ui';
+import { firstValueFrom } from 'rxjs';
 import { CallDialer } from './call-dialer';
 import { type CallMedia, callMediaOf } from './call-media';
 import { counterpartName } from './call-outcome';
@@ -9,13 +11,21 @@ import { CallRinging } from './call-ringing';
 import { CallStateMachine, livePhase, type CallPhase, type PlaceCallRequest } from './call-state-machine';
 import { LiveCall } from './live-call';
 
+/** A phone number to reach the other party on, as a `tel:` link. */
+export interface CounterpartPhone {
+  name: string;
+  number: string;
+  href: string;
+}
+
 /**
  * The call as the UI sees it, for customers and sellers alike, and the only door the call
  * views use: it places, answers, declines, cancels, rejoins and ends calls and turns every
  * final status into an outcome in plain words. The work is done by its parts:
  * {@link CallStateMachine} (state and phase changes), {@link CallDialer} (outgoing),
- * {@link CallRinging} (incoming), {@link LiveCall} (media, negotiation, endings) and
- * {@link CallResume} (rejoin after a reload, resume after a dropped connection).
+ * {@link CallRinging} (incoming), {@link LiveCall} (media, negotiation, endings),
+ * {@link CallResume} (rejoin after a reload, resume after a dropped connection) and
+ * `CallMediaReports` (`call:media`, `call:quality`, `call:connected`).
  */
 @Injectable({ providedIn: 'root' })
 export class CallManager {
@@ -26,6 +36,7 @@ export class CallManager {
   private readonly resume = inject(CallResume);
   private readonly socket = inject(CallSocket);
   private readonly rtc = inject(RtcService);
+  private readonly api = inject(CallsApi);
 
   readonly call = computed(() => this.machine.state().call);
   readonly outcome = computed(() => this.machine.state().outcome);
@@ -44,7 +55,8 @@ export class CallManager {
     const { phase, peerAway, connectedAt } = this.machine.state();
     if (phase !== 'live') return phase;
     const socketUp = this.socket.state() === SocketState.Connected;
-    return livePhase({ media: this.rtc.state(), socketUp, peerAway, connectedAt });
+    const flowing = this.rtc.incomingFlowing();
+    return livePhase({ media: this.rtc.state(), flowing, socketUp, peerAway, connectedAt });
   });
 
   /** Name of the other party: the shop for a customer, the customer for a seller. */
@@ -90,5 +102,26 @@ export class CallManager {
   /** Closes the end-of-call panel. */
   dismiss(): void {
     this.live.dismiss();
+  }
+
+  /**
+   * The other party's phone, when there is one to fall back to after a call the network kept
+   * from connecting: the shop's number for a customer, the customer's (if they gave one) for
+   * the shop.
+   */
+  async counterpartPhone(): Promise<CounterpartPhone | null> {
+    const call = this.call();
+    if (!call) return null;
+    try {
+      const shopSide = this.viewer() === 'shop';
+      const number = shopSide
+        ? (await firstValueFrom(this.api.contacts())).find((c) => c.customer.id === call.customer.id)
+            ?.phoneNumber
+        : (await firstValueFrom(this.api.sellerInfo(call.shop.id))).phoneNumber;
+      const href = telHref(number);
+      return href && number ? { name: this.counterpart(), number, href } : null;
+    } catch {
+      return null;
+    }
   }
 }

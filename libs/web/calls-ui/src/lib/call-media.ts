@@ -1,5 +1,5 @@
 import type { Signal } from '@angular/core';
-import type { RemoteMediaState, RtcService } from '@callshop/web/rtc';
+import type { QualityAssessment, RemoteMediaState, RtcService } from '@callshop/web/rtc';
 
 /**
  * The part of the call's media the views read and change: streams, mute and camera state,
@@ -14,8 +14,15 @@ export interface CallMedia {
   readonly cameraEnabled: Signal<boolean>;
   /** The other side's mute / camera state as they last announced it. */
   readonly remoteMedia: Signal<RemoteMediaState>;
+  /** The connection as this device receives it (good / fair / poor and why); null while unknown. */
+  readonly quality: Signal<QualityAssessment | null>;
+  /** Poor for a while even after sending less video: offer "Switch to audio only". */
+  readonly offerAudioOnly: Signal<boolean>;
+  /** Switched to audio only: no video sent, the other side's not shown. */
+  readonly audioOnlyMode: Signal<boolean>;
   setMicEnabled(enabled: boolean): void;
   setCameraEnabled(enabled: boolean): void;
+  setAudioOnlyMode(on: boolean): void;
   /** Cameras and microphones the user can switch between. */
   listDevices(): Promise<MediaDeviceInfo[]>;
   switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
@@ -30,8 +37,12 @@ export function callMediaOf(rtc: RtcService): CallMedia {
     micEnabled: rtc.micEnabled,
     cameraEnabled: rtc.cameraEnabled,
     remoteMedia: rtc.remoteMedia,
+    quality: rtc.quality,
+    offerAudioOnly: rtc.offerAudioOnly,
+    audioOnlyMode: rtc.audioOnlyMode,
     setMicEnabled: (enabled) => rtc.setMicEnabled(enabled),
     setCameraEnabled: (enabled) => rtc.setCameraEnabled(enabled),
+    setAudioOnlyMode: (on) => rtc.setAudioOnlyMode(on),
     listDevices: () => rtc.listDevices(),
     switchDevice: (kind, deviceId) => rtc.switchDevice(kind, deviceId),
   };

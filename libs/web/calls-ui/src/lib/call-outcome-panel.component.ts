@@ -1,11 +1,22 @@
 import { A11yModule } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { CallManager } from './call-manager.service';
+import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 
-/** How the call ended, with what the user can do next (retry audio-only, phone, callback). */
+/**
+ * How the call ended, with what the user can do next: retry audio only, the phone (the other
+ * party's number when the network kept the call from connecting), a callback request.
+ */
 @Component({
   selector: 'cs-call-outcome-panel',
   imports: [A11yModule, MatButton],
@@ -25,6 +36,17 @@ import type { CallSellerDialogData } from './call-seller-dialog.component';
         <h2 id="cs-outcome-title" role="status" data-testid="call-status">{{ outcome.title }}</h2>
         @if (outcome.detail) {
           <p class="cs-detail">{{ outcome.detail }}</p>
+        }
+        @if (outcome.phoneFallback && phone(); as p) {
+          <p class="cs-detail">
+            <a
+              mat-flat-button
+              [href]="p.href"
+              data-testid="outcome-phone-link"
+              [attr.aria-label]="'Call ' + p.name + ' by phone at ' + p.number"
+              >Call {{ p.name }} at {{ p.number }}</a
+            >
+          </p>
         }
         <div class="cs-call-actions">
           @if (outcome.mediaError && outcome.mediaError !== 'unsupported' && manager.request()) {
@@ -71,6 +93,18 @@ export class CallOutcomePanelComponent {
     };
   });
   protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
+  /** The other party's number, looked up when the outcome offers the phone. */
+  protected readonly phone = signal<CounterpartPhone | null>(null);
+
+  constructor() {
+    effect(() => {
+      const wanted = this.manager.outcome()?.phoneFallback === true;
+      untracked(() => {
+        this.phone.set(null);
+        if (wanted) void this.manager.counterpartPhone().then((p) => this.phone.set(p));
+      });
+    });
+  }
 
   protected async openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): Promise<void> {
     this.manager.dismiss();

@@ -31,11 +31,40 @@ describe('describeOutcome', () => {
     expect(describeOutcome(call, 'customer').title).toBe('Missed call from Lamp Shop.');
   });
 
-  it('reports a lost connection as an error', () => {
+  it('reports a lost connection as an error, the same on both sides, with the talk time once connected', () => {
     const call = { ...base, status: 'failed', endReason: 'connection_lost' } as CallDto;
     expect(describeOutcome(call, 'customer')).toMatchObject({
       title: 'The connection was lost.',
       tone: 'error',
+      detail: 'The call ended because the connection could not be restored.',
     });
+    const talked = { ...call, connectedAt: '2026-01-01T00:00:10Z', durationSeconds: 83 } as CallDto;
+    for (const viewer of ['customer', 'shop'] as const) {
+      expect(describeOutcome(talked, viewer)).toMatchObject({
+        title: 'The connection was lost.',
+        detail: 'You talked for 1:23 before it dropped.',
+      });
+    }
+  });
+
+  it('says a call that never connected could not be connected, with the phone as the way forward', () => {
+    const call = { ...base, type: 'video', status: 'failed', endReason: 'media_failed' } as CallDto;
+    const customer = describeOutcome(call, 'customer');
+    const shop = describeOutcome(call, 'shop');
+    expect(customer).toEqual({
+      title: "We couldn't connect the video.",
+      detail: 'Your network may block calls.',
+      tone: 'error',
+      suggestCallback: true,
+      phoneFallback: true,
+    });
+    expect(shop).toEqual({ ...customer, suggestCallback: false });
+    expect(describeOutcome({ ...call, type: 'audio' }, 'shop').title).toBe("We couldn't connect the call.");
+  });
+
+  it('shows the talk time of a call that ended normally, and none when it never connected', () => {
+    const ended = { ...base, status: 'ended', endReason: 'hangup' } as CallDto;
+    expect(describeOutcome({ ...ended, durationSeconds: 65 }, 'shop').detail).toBe('Duration 1:05');
+    expect(describeOutcome(ended, 'shop').detail).toBeNull();
   });
 });

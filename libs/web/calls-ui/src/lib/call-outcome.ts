@@ -15,6 +15,8 @@ export interface CallOutcome {
   suggestCallback: boolean;
   /** The camera or microphone failed: offer audio-only and the phone. */
   mediaError?: MediaErrorKind;
+  /** The network kept the call from connecting: offer the other party's phone number. */
+  phoneFallback?: boolean;
 }
 
 /** The name of the other party as `viewer` sees it. */
@@ -41,7 +43,7 @@ function outcome(
  * always reads the same whichever way this device learnt about it.
  */
 
-/** Ended normally, with its duration when the server recorded one. */
+/** Ended normally, with its talk time when it had connected. */
 export function callEndedOutcome(durationSeconds: number | null = null): CallOutcome {
   return outcome(
     'Call ended',
@@ -58,13 +60,36 @@ export function cancelledOutcome(): CallOutcome {
   return outcome('Call cancelled.');
 }
 
-/** The media connection could not be restored. */
-export function connectionLostOutcome(): CallOutcome {
+/**
+ * The connection was lost after the call connected and did not come back within the
+ * server's grace, with the talk time when the call had connected.
+ */
+export function connectionLostOutcome(durationSeconds: number | null = null): CallOutcome {
   return outcome(
     'The connection was lost.',
     'error',
-    'The call ended because the connection could not be restored.',
+    durationSeconds !== null
+      ? `You talked for ${formatDuration(durationSeconds)} before it dropped.`
+      : 'The call ended because the connection could not be restored.',
   );
+}
+
+/**
+ * The call was answered but media never flowed both ways: the networks in between (a strict
+ * firewall, two symmetric NATs without a relay) let nothing through. Both sides read the same
+ * words; the customer is offered the shop's phone and a callback, the shop the customer's
+ * phone.
+ */
+export function couldNotConnectOutcome(call: Pick<CallDto, 'type'>, viewer: CallViewer): CallOutcome {
+  return {
+    ...outcome(
+      `We couldn't connect the ${call.type === 'audio' ? 'call' : 'video'}.`,
+      'error',
+      'Your network may block calls.',
+      viewer === 'customer',
+    ),
+    phoneFallback: true,
+  };
 }
 
 /** The server refused to re-bind the call after this device's socket came back. */
@@ -165,8 +190,9 @@ export function describeOutcome(call: CallDto, viewer: CallViewer): CallOutcome 
         canCallBack,
       );
     case 'failed':
+      if (call.endReason === 'media_failed') return couldNotConnectOutcome(call, viewer);
       return call.endReason === 'connection_lost'
-        ? connectionLostOutcome()
+        ? connectionLostOutcome(call.connectedAt ? call.durationSeconds : null)
         : outcome('The call could not be connected.', 'error', 'Please try again.');
     default:
       return callEndedOutcome();

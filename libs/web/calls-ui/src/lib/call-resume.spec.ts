@@ -1,25 +1,61 @@
 import { TestBed } from '@angular/core/testing';
 import type { CallDto } from '@callshop/contracts';
 import { RtcConnectionState } from '@callshop/web/rtc';
-import { acceptHere, makeCall, request, seller, setup } from './testing/call-fixtures';
+import { of } from 'rxjs';
+import { acceptHere, flush, makeCall, request, seller, setup } from './testing/call-fixtures';
 
 describe('CallManager: rejoin and resume', () => {
   it('restarts ICE after the socket resumed the call, and ends it when the resume is refused', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);
     acceptHere(socket);
-    socket.resumed$.next({ callId: 'call-1', result: { ok: true } });
+    socket.resumed$.next({ callId: 'call-1', result: { ok: true, call: makeCall({ status: 'accepted' }) } });
     expect(rtc.restartIce).toHaveBeenCalled();
     socket.resumed$.next({
       callId: 'call-1',
       result: { ok: false, error: { code: 'NOT_FOUND', message: 'Call is over' } },
     });
+    await flush();
     expect(manager.outcome()?.title).toBe('The call was lost.');
   });
 
+  it('tells how the call ended when it ended while this device was cut off', async () => {
+    const { manager, socket, api } = setup();
+    await manager.placeCall(request);
+    acceptHere(socket);
+    api.get.mockReturnValueOnce(
+      of(
+        makeCall({
+          status: 'failed',
+          endReason: 'connection_lost',
+          connectedAt: '2026-01-01T00:00:10Z',
+          durationSeconds: 12,
+        }),
+      ),
+    );
+    socket.resumed$.next({
+      callId: 'call-1',
+      result: { ok: false, error: { code: 'CONFLICT', message: 'The call is already failed' } },
+    });
+    await flush();
+    expect(api.get).toHaveBeenCalledWith('call-1');
+    expect(manager.phase()).toBe('ended');
+    expect(manager.outcome()).toMatchObject({
+      title: 'The connection was lost.',
+      detail: 'You talked for 0:12 before it dropped.',
+    });
+  });
+
   const answeredAt = '2026-01-01T00:00:05Z';
+  const connectedAt = '2026-01-01T00:00:08Z';
   const live = (overrides: Partial<CallDto> = {}) =>
-    makeCall({ status: 'accepted', answeredAt, staff: { id: 'staff-1', name: 'Sam' }, ...overrides });
+    makeCall({
+      status: 'accepted',
+      answeredAt,
+      connectedAt,
+      staff: { id: 'staff-1', name: 'Sam' },
+      ...overrides,
+    });
 
   it('offers to rejoin an answered call the new page does not hold', () => {
     const { manager, socket, rtc } = setup();
@@ -33,7 +69,7 @@ describe('CallManager: rejoin and resume', () => {
     expect(socket.request).not.toHaveBeenCalled();
   });
 
-  it('rejoins from the click: media, a fresh call:resume, a new connection in the binding role, the timer from answeredAt', async () => {
+  it('rejoins from the click: media, a fresh call:resume, a new connection in the binding role, the timer from connectedAt', async () => {
     const { manager, socket, rtc } = setup(seller);
     socket.push('session:ready', { userId: 'staff-1', activeCall: live() });
     expect(manager.counterpart()).toBe('Ada');
@@ -50,13 +86,17 @@ describe('CallManager: rejoin and resume', () => {
     // A new connection negotiates from scratch: no ICE restart.
     expect(rtc.restartIce).not.toHaveBeenCalled();
     expect(socket.tracked).toBe('call-1');
-    expect(manager.connectedAt()).toBe(Date.parse(answeredAt));
+    expect(manager.connectedAt()).toBe(Date.parse(connectedAt));
     expect(manager.phase()).toBe('reconnecting');
 
+    // The server counts this new page's media as stopped until it says otherwise.
     rtc.state.set(RtcConnectionState.Connected);
+    rtc.incomingFlowing.set(true);
     TestBed.tick();
+    await flush();
+    expect(socket.emitWithAck).toHaveBeenCalledWith('call:media', { callId: 'call-1', flowing: true });
     expect(manager.phase()).toBe('in-call');
-    expect(manager.connectedAt()).toBe(Date.parse(answeredAt));
+    expect(manager.connectedAt()).toBe(Date.parse(connectedAt));
 
     // Signals of the call reach the media connection again.
     socket.push('call:signal', { callId: 'call-1', signal: { kind: 'candidate', candidate: null } });
@@ -132,8 +172,9 @@ describe('CallManager: rejoin and resume', () => {
     acceptHere(socket, live());
     socket.push('call:peer-disconnected', { callId: 'call-1', graceMs: 20000 });
     expect(manager.phase()).toBe('reconnecting');
-    // Media giving up while the other side is away does not end the call: the server's grace does.
-    rtc.state.set(RtcConnectionState.Failed);
+    // Nothing this side tries can reach it: recovery holds; the server's grace decides.
+    expect(rtc.peerLeft).toHaveBeenCalled();
+    rtc.state.set(RtcConnectionState.Reconnecting);
     TestBed.tick();
     expect(manager.phase()).toBe('reconnecting');
     expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:hangup', expect.anything());

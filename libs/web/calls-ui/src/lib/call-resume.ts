@@ -1,8 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import type { CallBinding, CallDto } from '@callshop/contracts';
-import { CallSocket } from '@callshop/web/core';
+import { CallSocket, CallsApi } from '@callshop/web/core';
 import { RtcService } from '@callshop/web/rtc';
-import { callLostOutcome, rejoinFailedOutcome } from './call-outcome';
+import { firstValueFrom } from 'rxjs';
+import { callLostOutcome, describeOutcome, rejoinFailedOutcome } from './call-outcome';
 import { CallStateMachine } from './call-state-machine';
 import { LiveCall } from './live-call';
 
@@ -17,6 +18,7 @@ export class CallResume {
   private readonly live = inject(LiveCall);
   private readonly socket = inject(CallSocket);
   private readonly rtc = inject(RtcService);
+  private readonly api = inject(CallsApi);
 
   constructor() {
     // Replayed, like the ringing call: an answered call this page does not hold (reloaded,
@@ -25,7 +27,9 @@ export class CallResume {
       if (activeCall?.status === 'accepted') this.offer(activeCall);
     });
     this.socket.on('call:peer-disconnected').subscribe(({ callId }) => {
-      if (this.machine.isLive(callId)) this.machine.patch({ peerAway: true });
+      if (!this.machine.isLive(callId)) return;
+      this.machine.patch({ peerAway: true });
+      this.rtc.peerLeft();
     });
     this.socket.on('call:peer-reconnected').subscribe(({ callId, fresh }) => {
       if (!this.machine.isLive(callId)) return;
@@ -37,7 +41,7 @@ export class CallResume {
     this.socket.resumed$.subscribe(({ callId, result }) => {
       if (!this.machine.isLive(callId)) return;
       if (result.ok) this.rtc.restartIce();
-      else this.live.finish(callLostOutcome(result.error.message));
+      else void this.lost(callId, result.error.message);
     });
   }
 
@@ -63,9 +67,23 @@ export class CallResume {
       return;
     }
     if (!stillOffered()) return;
-    const answeredAt = binding.call.answeredAt ? Date.parse(binding.call.answeredAt) : NaN;
+    const connectedAt = binding.call.connectedAt ? Date.parse(binding.call.connectedAt) : NaN;
     // Both sides start new connections; the caller's side offers, as at the start of a call.
-    await this.live.goLive(binding, Number.isNaN(answeredAt) ? null : answeredAt);
+    await this.live.goLive(binding, Number.isNaN(connectedAt) ? null : connectedAt);
+  }
+
+  /**
+   * The socket came back but the call could not be re-bound: it most likely ended while this
+   * device was cut off (its `call:ended` went nowhere), so ask how, and tell it as the other
+   * side was told.
+   */
+  private async lost(callId: string, message: string): Promise<void> {
+    const ended = await firstValueFrom(this.api.get(callId)).catch(() => null);
+    if (!this.machine.isLive(callId)) return; // call:ended got here meanwhile
+    if (ended && ended.status !== 'accepted' && ended.status !== 'ringing') {
+      this.machine.patch({ call: ended });
+      this.live.finish(describeOutcome(ended, this.machine.viewer()));
+    } else this.live.finish(callLostOutcome(message));
   }
 
   private offer(call: CallDto): void {

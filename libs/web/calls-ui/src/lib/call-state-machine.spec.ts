@@ -53,23 +53,32 @@ describe('CallStateMachine', () => {
 });
 
 describe('livePhase', () => {
-  const live = { media: RtcConnectionState.Connected, socketUp: true, peerAway: false, connectedAt: 1 };
+  const live = {
+    media: RtcConnectionState.Connected,
+    flowing: true,
+    socketUp: true,
+    peerAway: false,
+    connectedAt: 1,
+  };
 
-  it('is in-call while media flows over a connected socket', () => {
+  it('is in-call once connected, while the other side’s media flows over a connected socket', () => {
     expect(livePhase(live)).toBe('in-call');
   });
 
   it('is reconnecting while the media, the socket or the other device is away', () => {
     expect(livePhase({ ...live, media: RtcConnectionState.Reconnecting })).toBe('reconnecting');
+    expect(livePhase({ ...live, flowing: false })).toBe('reconnecting');
     expect(livePhase({ ...live, socketUp: false })).toBe('reconnecting');
     expect(livePhase({ ...live, peerAway: true })).toBe('reconnecting');
     expect(livePhase({ ...live, media: RtcConnectionState.Connecting })).toBe('reconnecting');
   });
 
-  it('is connecting until media first flowed', () => {
-    expect(livePhase({ ...live, media: RtcConnectionState.Connecting, connectedAt: null })).toBe(
+  it('is connecting until the server says the call connected: answered is not connected', () => {
+    expect(livePhase({ ...live, connectedAt: null })).toBe('connecting');
+    expect(livePhase({ ...live, media: RtcConnectionState.Reconnecting, connectedAt: null })).toBe(
       'connecting',
     );
+    expect(livePhase({ ...live, peerAway: true, connectedAt: null })).toBe('reconnecting');
   });
 });
 

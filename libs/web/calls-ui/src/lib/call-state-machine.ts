@@ -36,18 +36,25 @@ export const CALL_PHASE_TRANSITIONS: Readonly<Record<StoredCallPhase, readonly S
 /** What a live call looks like from the media, the socket and the other device. */
 export interface LiveConditions {
   media: RtcConnectionState;
+  /** The other side's media reaches this device. */
+  flowing: boolean;
   socketUp: boolean;
   /** The other device dropped and the server is waiting for it. */
   peerAway: boolean;
-  /** Epoch ms when media first flowed (or the call was answered, after a rejoin). */
+  /** Epoch ms when the call connected (media flowing both ways, as the server saw it). */
   connectedAt: number | null;
 }
 
-/** Splits the stored `live` phase into what the user sees. */
-export function livePhase({ media, socketUp, peerAway, connectedAt }: LiveConditions): CallPhase {
-  if (media === RtcConnectionState.Reconnecting || !socketUp || peerAway) return 'reconnecting';
-  if (media === RtcConnectionState.Connected) return 'in-call';
-  return connectedAt !== null ? 'reconnecting' : 'connecting';
+/**
+ * Splits the stored `live` phase into what the user sees. Answered is not connected: the call
+ * is `in-call` only once the server said media flows both ways (`connectedAt`) and this
+ * device's incoming media flows; before that it is `connecting`, after that any gap is
+ * `reconnecting`, as is a dropped socket or other device.
+ */
+export function livePhase({ media, flowing, socketUp, peerAway, connectedAt }: LiveConditions): CallPhase {
+  const away = !socketUp || peerAway;
+  if (connectedAt === null) return away ? 'reconnecting' : 'connecting';
+  return !away && flowing && media === RtcConnectionState.Connected ? 'in-call' : 'reconnecting';
 }
 
 /** What to call: a shop about a product (customer), or a customer (seller). */
@@ -71,7 +78,7 @@ export interface CallState {
   outcome: CallOutcome | null;
   /** The other device dropped and the server is waiting for it. */
   peerAway: boolean;
-  /** Epoch ms when media first flowed, for the timer. */
+  /** Epoch ms when the call connected (`call:connected`), for the talk-time timer. */
   connectedAt: number | null;
   /** An action (cancel, hang up) failed; shown without leaving the phase. */
   actionError: string | null;

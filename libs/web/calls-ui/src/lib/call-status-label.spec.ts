@@ -22,6 +22,14 @@ describe('callStatusLabel', () => {
     expect(label('shop', 'missed', 'incoming')).toBe('Missed');
     expect(label('shop', 'cancelled', 'incoming')).toBe('Missed (hung up)');
     expect(label('shop', 'cancelled', 'outgoing')).toBe('Cancelled');
-    expect(label('shop', 'failed', 'incoming', 'connection_lost')).toBe('Failed');
+  });
+
+  it('tells both sides the same about calls the network broke, never "Answered" or "Failed"', () => {
+    for (const viewer of ['customer', 'shop'] as const) {
+      expect(label(viewer, 'failed', 'incoming', 'media_failed')).toBe("Couldn't connect");
+      expect(label(viewer, 'failed', 'outgoing', 'media_failed')).toBe("Couldn't connect");
+      expect(label(viewer, 'failed', 'incoming', 'connection_lost')).toBe('Connection lost');
+      expect(label(viewer, 'failed', 'incoming', 'error')).toBe('Failed');
+    }
   });
 });

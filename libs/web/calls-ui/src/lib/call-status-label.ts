@@ -12,7 +12,8 @@ export interface CallHistoryEntry {
 /**
  * A call's status in a call history, in the viewer's words: a customer reads "Seller offline"
  * where the shop reads "No answer"; the shop reads every call nobody of its staff took as
- * missed.
+ * missed. An answered call whose media never flowed reads "Couldn't connect" on both sides,
+ * not "Answered".
  */
 export function callStatusLabel(entry: CallHistoryEntry, viewer: CallViewer): string {
   const { status, endReason, direction } = entry;
@@ -34,6 +35,7 @@ export function callStatusLabel(entry: CallHistoryEntry, viewer: CallViewer): st
       if (viewer === 'customer' && endReason === 'offline') return 'Seller offline';
       return shopMissed ? 'Missed' : 'No answer';
     case 'failed':
-      return viewer === 'customer' && endReason === 'connection_lost' ? 'Connection lost' : 'Failed';
+      if (endReason === 'media_failed') return "Couldn't connect";
+      return endReason === 'connection_lost' ? 'Connection lost' : 'Failed';
   }
 }

@@ -23,7 +23,9 @@ export interface CallPanelContext {
 
 /**
  * The call itself: the other side's video large, the self-view small, mute, camera, hang up,
- * a timer and a "Reconnecting…" banner. Audio-only calls show the other party's initial.
+ * a talk-time timer (from when the call connected), the connection's quality in words, a
+ * "Reconnecting…" banner, and "Switch to audio only" when the connection stays poor.
+ * Audio-only calls show the other party's initial.
  * Apps may add a side panel (the seller console shows the product) via `productPanel`.
  */
 @Component({
@@ -44,7 +46,15 @@ export class InCallComponent {
 
   protected readonly showRemoteVideo = computed(() => {
     const stream = this.media.remoteStream();
+    if (this.media.audioOnlyMode()) return false;
     return !!stream && stream.getVideoTracks().length > 0 && this.media.remoteMedia().video;
+  });
+  /** The connection as this device receives it, in words (the colour only repeats them). */
+  protected readonly quality = computed(() => {
+    const q = this.media.quality();
+    if (!q || this.manager.phase() !== 'in-call') return null;
+    const level = { good: 'Good', fair: 'Fair', poor: 'Poor' }[q.level];
+    return { level: q.level, text: `Connection: ${level}${q.reason ? ` · ${q.reason}` : ''}` };
   });
   protected readonly initial = computed(() => (this.manager.counterpart().trim()[0] ?? '?').toUpperCase());
   protected readonly status = computed(() => {

@@ -1,20 +1,31 @@
 import { TestBed } from '@angular/core/testing';
 import { AuthSession, SocketState } from '@callshop/web/core';
 import { RtcConnectionState } from '@callshop/web/rtc';
-import { acceptHere, makeCall, request, setup } from './testing/call-fixtures';
+import type { SellerInfoDto } from '@callshop/contracts';
+import { of } from 'rxjs';
+import { acceptHere, connect, makeCall, request, seller, setup } from './testing/call-fixtures';
 
 describe('CallManager: the live call', () => {
-  it('goes connecting on call:accepted for this device, then in-call when media flows', async () => {
+  it('goes connecting on call:accepted for this device, then in-call once the call connected', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);
     acceptHere(socket);
     expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ callId: 'call-1', polite: false }));
+    expect(rtc.expectConnection).toHaveBeenCalled();
     expect(manager.phase()).toBe('connecting');
 
+    // Answered is not connected: this side's media flowing is not enough, nor is ICE.
     rtc.state.set(RtcConnectionState.Connected);
+    rtc.incomingFlowing.set(true);
     TestBed.tick();
+    expect(manager.phase()).toBe('connecting');
+    expect(manager.connectedAt()).toBeNull();
+
+    const before = Date.now();
+    connect(socket, rtc);
     expect(manager.phase()).toBe('in-call');
-    expect(manager.connectedAt()).not.toBeNull();
+    expect(manager.connectedAt()).toBeGreaterThanOrEqual(before);
+    expect(manager.call()?.connectedAt).toBe('2026-01-01T00:00:10Z');
 
     socket.state.set(SocketState.Reconnecting);
     expect(manager.phase()).toBe('reconnecting');
@@ -83,15 +94,54 @@ describe('CallManager: the live call', () => {
     expect(rtc.close).toHaveBeenCalled();
   });
 
-  it('ends as connection lost when media cannot be restored', async () => {
+  it('never hangs up because the connection gave out: it shows reconnecting until the server ends the call', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);
     acceptHere(socket);
-    rtc.state.set(RtcConnectionState.Failed);
+    connect(socket, rtc);
+    rtc.state.set(RtcConnectionState.Reconnecting);
+    rtc.incomingFlowing.set(false);
     TestBed.tick();
+    expect(manager.phase()).toBe('reconnecting');
+    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:hangup', expect.anything());
+
+    socket.push('call:ended', {
+      call: makeCall({
+        status: 'failed',
+        endReason: 'connection_lost',
+        connectedAt: '2026-01-01T00:00:10Z',
+        durationSeconds: 42,
+      }),
+    });
     expect(manager.phase()).toBe('ended');
-    expect(manager.outcome()?.title).toBe('The connection was lost.');
-    expect(socket.emitWithAck).toHaveBeenCalledWith('call:hangup', { callId: 'call-1' });
+    expect(manager.outcome()).toMatchObject({
+      title: 'The connection was lost.',
+      detail: 'You talked for 0:42 before it dropped.',
+    });
+    expect(rtc.close).toHaveBeenCalled();
+    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:hangup', expect.anything());
+  });
+
+  it('asks the other device for a new connection when recovery needs one (call:resume, fresh)', async () => {
+    const { manager, socket, rtc } = setup();
+    await manager.placeCall(request);
+    acceptHere(socket);
+    const { renew } = rtc.start.mock.calls[0][0] as unknown as { renew: () => Promise<boolean> };
+    socket.acks['call:resume'] = {
+      ok: true,
+      call: makeCall({ status: 'accepted' }),
+      role: 'caller',
+      polite: false,
+    };
+    await expect(renew()).resolves.toBe(true);
+    expect(socket.emitWithAck).toHaveBeenCalledWith('call:resume', { callId: 'call-1', fresh: true });
+
+    // Not while the other device is away: there is nobody to start one with.
+    socket.push('call:peer-disconnected', { callId: 'call-1', graceMs: 20000 });
+    socket.emitWithAck.mockClear();
+    await expect(renew()).resolves.toBe(false);
+    expect(socket.emitWithAck).not.toHaveBeenCalled();
+    expect(manager.phase()).toBe('reconnecting');
   });
 
   it('forwards signals for the current call only', async () => {
@@ -111,5 +161,35 @@ describe('CallManager: the live call', () => {
     TestBed.tick();
     expect(manager.phase()).toBe('idle');
     expect(rtc.close).toHaveBeenCalled();
+  });
+
+  it('finds the other party’s phone for a call the network kept from connecting', async () => {
+    const shopSide = setup(seller);
+    shopSide.api.contacts.mockReturnValueOnce(
+      of([
+        {
+          customer: { id: 'cust-1', name: 'Ada' },
+          phoneNumber: '+1 (555) 010-7788',
+          lastContactAt: '',
+          online: false,
+        },
+      ]),
+    );
+    shopSide.socket.push('call:incoming', { call: makeCall() });
+    shopSide.socket.push('call:ended', { call: makeCall({ status: 'failed', endReason: 'media_failed' }) });
+    await expect(shopSide.manager.counterpartPhone()).resolves.toEqual({
+      name: 'Ada',
+      number: '+1 (555) 010-7788',
+      href: 'tel:+15550107788',
+    });
+  });
+
+  it('has no phone to offer when the shop lists none', async () => {
+    const { manager, socket, api } = setup();
+    await manager.placeCall(request);
+    api.sellerInfo.mockReturnValueOnce(of({ phoneNumber: null } as SellerInfoDto));
+    socket.push('call:ended', { call: makeCall({ status: 'failed', endReason: 'media_failed' }) });
+    await expect(manager.counterpartPhone()).resolves.toBeNull();
+    expect(api.sellerInfo).toHaveBeenCalledWith('shop-1');
   });
 });

@@ -1,13 +1,13 @@
 import { Injectable, InjectionToken, effect, inject, untracked } from '@angular/core';
 import type { CallBinding, CallDto, CallType, SignalPayload } from '@callshop/contracts';
 import { AuthSession, CallSocket, CallsApi } from '@callshop/web/core';
-import { RtcConnectionState, RtcService } from '@callshop/web/rtc';
+import { RtcService } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
+import { CallMediaReports } from './call-media-reports';
 import { CallNotifier } from './call-notifier.service';
 import {
   type CallOutcome,
   callEndedOutcome,
-  connectionLostOutcome,
   describeOutcome,
   isCaller,
   mediaFailedOutcome,
@@ -26,8 +26,10 @@ type AcceptedCall = CallBinding & { deviceId: string };
 
 /**
  * The call from its answer to its end, and every ending: starts the media connection, relays
- * negotiation both ways, hangs up, and is the one way into `ended` ({@link finish}) and back to
- * `idle` ({@link dismiss}). Part of {@link CallManager}.
+ * negotiation both ways, asks the other device for a new connection when recovery needs one,
+ * hangs up (only when the user says so: a connection that gave out is the server's to end),
+ * and is the one way into `ended` ({@link finish}) and back to `idle` ({@link dismiss}). Part
+ * of {@link CallManager}.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveCall {
@@ -39,6 +41,7 @@ export class LiveCall {
   private readonly ringtone = inject(Ringtone);
   private readonly notifier = inject(CallNotifier);
   private readonly autoDismissMs = inject(CALL_AUTO_DISMISS_MS);
+  private readonly reports = inject(CallMediaReports);
 
   private dismissTimer: ReturnType<typeof setTimeout> | null = null;
   /**
@@ -54,10 +57,6 @@ export class LiveCall {
     this.socket.on('call:ended').subscribe(({ call }) => this.onEnded(call));
     this.socket.on('call:signal').subscribe(({ callId, signal }) => {
       if (this.machine.call?.id === callId) void this.rtc.handleSignal(signal);
-    });
-    effect(() => {
-      const media = this.rtc.state();
-      untracked(() => this.onMediaState(media));
     });
     effect(() => {
       // Logging out ends whatever call this device had.
@@ -107,7 +106,7 @@ export class LiveCall {
     return wanted();
   }
 
-  /** `connectedAt` is set when rejoining, so the timer counts from when the call was answered. */
+  /** `connectedAt` is set when rejoining a call that had connected, so the timer goes on from it. */
   goLive(binding: CallBinding, connectedAt: number | null = null): Promise<void> {
     if (this.machine.phase === 'live') return Promise.resolve();
     this.ringtone.stop();
@@ -118,7 +117,10 @@ export class LiveCall {
     this.heldSignals = null;
     for (const signal of held) this.sendSignal(binding.call.id, signal);
     // For a caller that started while ringing this is a no-op (same call).
-    return this.startMedia(binding.call, binding.polite);
+    const started = this.startMedia(binding.call, binding.polite);
+    // Answered: media is expected now, and recovery starts if it does not come.
+    this.rtc.expectConnection();
+    return started;
   }
 
   /** Ends the live call, or the call offered to rejoin after a reload. */
@@ -192,28 +194,28 @@ export class LiveCall {
       type: call.type,
       polite,
       send: (signal: SignalPayload) => this.sendSignal(callId, signal),
+      renew: () => this.renew(callId),
+      report: (sample) => this.reports.sendQuality(callId, sample),
     });
+  }
+
+  /**
+   * Recovery's bigger step: `call:resume` with `fresh: true` from this (already bound) socket
+   * tells the other device to start a new connection, as after a reload; the server counts
+   * this side's media as stopped until it flows again. Not while the other device is away.
+   */
+  private async renew(callId: string): Promise<boolean> {
+    if (!this.machine.isLive(callId) || this.machine.state().peerAway) return false;
+    const ack = await this.socket.emitWithAck('call:resume', { callId, fresh: true });
+    if (!ack.ok || !this.machine.isLive(callId)) return false;
+    this.reports.restarted(callId);
+    return true;
   }
 
   /** Relays a negotiation message; before the answer, held for it; after the call, dropped. */
   private sendSignal(callId: string, signal: SignalPayload): void {
     if (this.machine.isLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
     else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);
-  }
-
-  private onMediaState(media: RtcConnectionState): void {
-    const { phase, connectedAt, peerAway } = this.machine.state();
-    if (phase !== 'live') return;
-    if (media === RtcConnectionState.Connected && connectedAt === null)
-      this.machine.patch({ connectedAt: Date.now() });
-    // While the other device is away the server decides (its reconnect grace), not our media.
-    if (media === RtcConnectionState.Failed && !peerAway) void this.connectionLost();
-  }
-
-  private async connectionLost(): Promise<void> {
-    const call = this.machine.call;
-    this.finish(connectionLostOutcome());
-    if (call) await this.socket.emitWithAck('call:hangup', { callId: call.id });
   }
 
   /** Logged out: hang up a live call, release everything, back to `idle` without a panel. */

@@ -1,7 +1,7 @@
 /* The CallManager specs' fakes and fixtures. */
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { CallDto, UserDto } from '@callshop/contracts';
+import type { CallDto, SellerInfoDto, ShopContactDto, UserDto } from '@callshop/contracts';
 import {
   AuthSession,
   CallSocket,
@@ -12,9 +12,10 @@ import {
   SocketState,
 } from '@callshop/web/core';
 import { RtcConnectionState, RtcService } from '@callshop/web/rtc';
-import { Subject } from 'rxjs';
+import { type Observable, Subject, of, throwError } from 'rxjs';
 import { CallNotifier } from '../call-notifier.service';
 import { CallManager } from '../call-manager.service';
+import { MEDIA_REPORT_RETRY_MS } from '../call-media-reports';
 import { CALL_PHASE_LOG } from '../call-state-machine';
 import { CALL_AUTO_DISMISS_MS } from '../live-call';
 import { Ringtone } from '../ringtone.service';
@@ -55,9 +56,16 @@ export class FakeSocket {
   }
 }
 
-/** RtcService without WebRTC: `state` is set by the test. */
+/** RtcService without WebRTC: `state` and `incomingFlowing` are set by the test. */
 export class FakeRtc {
   state = signal(RtcConnectionState.Idle);
+  incomingFlowing = signal(false);
+  quality = signal<{ level: 'good' | 'fair' | 'poor'; reason: string | null } | null>(null);
+  offerAudioOnly = signal(false);
+  audioOnlyMode = signal(false);
+  expectConnection = jest.fn();
+  peerLeft = jest.fn();
+  setAudioOnlyMode = jest.fn((on: boolean) => this.audioOnlyMode.set(on));
   prepareMedia = jest.fn(async () => ({}));
   start = jest.fn(async (_options: unknown) => this.state.set(RtcConnectionState.Connecting));
   close = jest.fn(() => this.state.set(RtcConnectionState.Closed));
@@ -108,23 +116,31 @@ export function setup(user: UserDto = customer, initiate?: FakeSocket['initiate'
   const rtc = new FakeRtc();
   const ringtone = { start: jest.fn(), stop: jest.fn() };
   const phaseLog = jest.fn();
+  const api = {
+    cancel: jest.fn(),
+    hangup: jest.fn(),
+    get: jest.fn((_id: string): Observable<CallDto> => throwError(() => new Error('offline'))),
+    contacts: jest.fn((): Observable<ShopContactDto[]> => of([])),
+    sellerInfo: jest.fn((_id: string): Observable<SellerInfoDto> => throwError(() => new Error('offline'))),
+  };
   TestBed.configureTestingModule({
     providers: [
       { provide: CallSocket, useValue: socket },
       { provide: RtcService, useValue: rtc },
-      { provide: CallsApi, useValue: { cancel: jest.fn(), hangup: jest.fn() } },
+      { provide: CallsApi, useValue: api },
       { provide: Ringtone, useValue: ringtone },
       { provide: CallNotifier, useValue: { notify: jest.fn(), close: jest.fn() } },
       { provide: SESSION_STORAGE_KEY, useValue: 'test' },
       { provide: SESSION_STORAGE, useValue: null },
       { provide: CALL_AUTO_DISMISS_MS, useValue: 10 },
       { provide: CALL_PHASE_LOG, useValue: phaseLog },
+      { provide: MEDIA_REPORT_RETRY_MS, useValue: 20 },
     ],
   });
   TestBed.inject(AuthSession).start({ accessToken: 'tok', expiresIn: 3600, user });
   const manager = TestBed.inject(CallManager);
   TestBed.tick();
-  return { manager, socket, rtc, ringtone, phaseLog, initiate: socket.initiate };
+  return { manager, socket, rtc, api, ringtone, phaseLog, initiate: socket.initiate };
 }
 
 /** A customer's video call to Lamp Shop about the desk lamp. */
@@ -134,6 +150,22 @@ export const request = {
   productId: 'p1',
   displayName: 'Lamp Shop',
 };
+
+/**
+ * Media flows both ways for `call`: this device's incoming media flows and the server pushes
+ * `call:connected`.
+ */
+export function connect(
+  socket: FakeSocket,
+  rtc: FakeRtc,
+  call: CallDto = makeCall({ status: 'accepted' }),
+): void {
+  rtc.state.set(RtcConnectionState.Connected);
+  rtc.incomingFlowing.set(true);
+  TestBed.tick();
+  socket.push('call:connected', { call: { ...call, connectedAt: '2026-01-01T00:00:10Z' } });
+  TestBed.tick();
+}
 
 /** `call:accepted` for this device (`device-1`), as the caller receives it. */
 export function acceptHere(socket: FakeSocket, call: CallDto = makeCall({ status: 'accepted' })): void {
