@@ -73,11 +73,13 @@ export class CallStarter {
     const results: Started[] = new Array(items.length);
     let rest = items.map((item, index) => ({ item, index }));
     while (rest.length) {
-      const callers = new Set<string>();
-      const round = rest.filter(
-        ({ item }) => !callers.has(item.customerId) && !!callers.add(item.customerId),
-      );
-      rest = rest.filter((entry) => !round.includes(entry));
+      // The first call of each customer goes in this round, any other in a later one.
+      const firstOfCustomer = new Map<string, (typeof rest)[number]>();
+      for (const entry of rest) {
+        if (!firstOfCustomer.has(entry.item.customerId)) firstOfCustomer.set(entry.item.customerId, entry);
+      }
+      const round = [...firstOfCustomer.values()];
+      rest = rest.filter((entry) => firstOfCustomer.get(entry.item.customerId) !== entry);
       const facts = await this.repo.checkCustomerCalls(round.map(({ item }) => item));
       const toInsert: { index: number; call: NewCall; busyStaff: string[] }[] = [];
       round.forEach(({ item, index }, i) => {
