@@ -11,6 +11,8 @@ export default {
   globalTeardown: '<rootDir>/src/network/global-teardown.ts',
   // Its own results file, beside the browser tests' one, for the summary of `npm test`.
   reporters: ['default', ['<rootDir>/../../tools/jest/summary-reporter.js', { name: 'e2e-network' }]],
+  // Each test's name and time, and the scenarios' own timings (console.log).
+  verbose: true,
   maxWorkers: 1,
   testTimeout: 150_000,
   forceExit: true,

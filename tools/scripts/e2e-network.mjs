@@ -69,7 +69,9 @@ function main() {
     NETLAB_OUTER_NETNS: readlinkSync('/proc/self/ns/net'),
     NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules'].filter(Boolean).join(' '),
   };
-  console.log('Network tests run from their own network namespace (unshare -n), the lab in csnet-* namespaces.');
+  console.log(
+    'Network tests run from their own network namespace (unshare -n), the lab in csnet-* namespaces.',
+  );
   const result = spawnSync(
     'unshare',
     ['-n', 'sh', '-c', `ip link set lo up && npx jest -c apps/e2e/jest.network.config.ts ${args}`],

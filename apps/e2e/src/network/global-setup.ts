@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { assertPrivateNetworkNamespace, createLab, startTurn } from './lab';
+import { snapshotBuild } from './lab-api';
 
 declare global {
   var __NETLAB_TURN__: ChildProcess | undefined;
@@ -13,6 +14,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   assertPrivateNetworkNamespace();
   createLab();
+  process.env['NETLAB_DIST'] = await snapshotBuild();
   const turn = await startTurn(randomBytes(24).toString('hex'));
   globalThis.__NETLAB_TURN__ = turn.process;
   process.env['NETLAB_TURN_URLS'] = turn.urls.join(',');

@@ -1,9 +1,42 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LAB_DIR, PUBLIC_IP, PUBLIC_NS, stopProcess } from './lab';
 
 const root = resolve(__dirname, '../../../..');
+
+const BUILD_FILES = ['api/main.js', 'storefront/browser/index.html', 'seller-console/browser/index.html'];
+const complete = (dir: string) => BUILD_FILES.every((f) => existsSync(join(dir, f)));
+
+/**
+ * A copy of the build (`dist/apps`) for this run, so a rebuild while the suite runs does not
+ * pull files from under the API. Waits up to 5 minutes for a build in progress to finish.
+ */
+export async function snapshotBuild(): Promise<string> {
+  const dist = join(root, 'dist/apps');
+  const target = join(LAB_DIR, 'dist');
+  const deadline = Date.now() + 5 * 60_000;
+  let said = false;
+  for (;;) {
+    if (complete(dist)) {
+      rmSync(target, { recursive: true, force: true });
+      cpSync(dist, target, { recursive: true });
+      if (complete(target)) return target;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `No complete build in dist/apps (${BUILD_FILES.join(', ')}): build api, storefront and seller-console first`,
+      );
+    if (!said) console.log('Waiting for a complete build in dist/apps…');
+    said = true;
+    await new Promise((r) => setTimeout(r, 2_000));
+  }
+}
+
+/** The build this run uses (see {@link snapshotBuild}). */
+function buildDir(): string {
+  return process.env['NETLAB_DIST'] ?? join(root, 'dist/apps');
+}
 
 export interface LabApi {
   url: string;
@@ -35,13 +68,20 @@ export function iceEnv(kind: 'turn' | 'relay-only' | 'stun-only'): Record<string
 }
 
 /**
+ * The API's one port: the public namespace has its own ports, and one API runs at a time, so
+ * the page origin (which Chromium is told to treat as secure) stays the same for the whole run.
+ */
+export const API_PORT = 3000;
+export const API_URL = `http://${PUBLIC_IP}:${API_PORT}`;
+
+/**
  * Starts the built API (serving both web apps) inside the public namespace on a fresh
- * embedded PostgreSQL with the demo data, reachable at `http://203.0.113.1:<port>`, and points
- * the shared browser helpers (`E2E_BASE_URL`) at it.
+ * embedded PostgreSQL with the demo data, reachable at {@link API_URL}, and points the shared
+ * browser helpers (`E2E_BASE_URL`) at it. Stop it before starting the next one.
  */
 export async function startLabApi(name: string, env: Record<string, string>): Promise<LabApi> {
-  const port = 3100 + Math.floor(Math.random() * 800);
-  const url = `http://${PUBLIC_IP}:${port}`;
+  const port = API_PORT;
+  const url = API_URL;
   const dataDir = join(LAB_DIR, `api-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
@@ -59,7 +99,7 @@ export async function startLabApi(name: string, env: Record<string, string>): Pr
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    WEB_DIST_DIR: join(root, 'dist/apps'),
+    WEB_DIST_DIR: buildDir(),
     ...env,
   };
   delete apiEnv['DATABASE_URL'];
@@ -67,24 +107,28 @@ export async function startLabApi(name: string, env: Record<string, string>): Pr
   delete apiEnv['REDIS_URL'];
   const child = spawn(
     'ip',
-    [
-      'netns',
-      'exec',
-      PUBLIC_NS,
-      process.execPath,
-      '--enable-source-maps',
-      join(root, 'dist/apps/api/main.js'),
-    ],
+    ['netns', 'exec', PUBLIC_NS, process.execPath, '--enable-source-maps', join(buildDir(), 'api/main.js')],
     { cwd: root, env: apiEnv, stdio: ['ignore', 'inherit', 'inherit'] },
   );
-  const api: LabApi = { url, process: child, stop: () => stopProcess(child) };
-  const deadline = Date.now() + 60_000;
+  const api: LabApi = {
+    url,
+    process: child,
+    stop: async () => {
+      const stopping = Date.now();
+      await stopProcess(child);
+      console.log(`API ${name} stopped in ${Date.now() - stopping} ms`);
+      if (process.env['NETLAB_KEEP'] !== '1') rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const started = Date.now();
+  const deadline = started + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`The API exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${url}/api/v2/health/ready`);
       if (res.ok) {
+        console.log(`API ${name} ready at ${url} in ${Date.now() - started} ms`);
         process.env['E2E_BASE_URL'] = url;
         return api;
       }

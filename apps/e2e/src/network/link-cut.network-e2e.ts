@@ -49,14 +49,14 @@ describe('a home link cut during a call', () => {
 
   beforeAll(async () => {
     setNats('cone');
-    api = await startLabApi('link-cut', {
-      ...iceEnv('turn'),
-      CALL_RECONNECT_GRACE_MS: String(GRACE_MS),
-      // Generous: the cut comes after the call connected, and the server must not fail a slow
-      // start on two busy cores instead.
-      CALL_MEDIA_TIMEOUT_MS: '60000',
-    });
-    [customerBrowser, sellerBrowser] = await Promise.all([
+    [api, customerBrowser, sellerBrowser] = await Promise.all([
+      startLabApi('link-cut', {
+        ...iceEnv('turn'),
+        CALL_RECONNECT_GRACE_MS: String(GRACE_MS),
+        // Generous: the cut comes after the call connected, and the server must not fail a slow
+        // start on two busy cores instead.
+        CALL_MEDIA_TIMEOUT_MS: '60000',
+      }),
       launchBrowserIn('customer'),
       launchBrowserIn('seller'),
     ]);

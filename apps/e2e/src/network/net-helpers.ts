@@ -5,6 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { apiLogin, baseUrl } from '../support/browser';
 import { waitFor } from '../calls/call-helpers';
 import { chromiumIn, type HomeName } from './lab';
+import { API_URL } from './lab-api';
 
 const CHROMIUM_ARGS: string[] = JSON.parse(
   readFileSync(resolve(__dirname, '../../../../tools/scripts/chromium-args.json'), 'utf8'),
@@ -24,7 +25,7 @@ export async function launchBrowserIn(home: HomeName): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumIn(home, chromiumPath()),
     headless: true,
-    args: [...CHROMIUM_ARGS, `--unsafely-treat-insecure-origin-as-secure=${baseUrl()}`],
+    args: [...CHROMIUM_ARGS, `--unsafely-treat-insecure-origin-as-secure=${API_URL}`],
   });
 }
 
@@ -89,6 +90,19 @@ export async function selectedPairs(page: Page): Promise<SelectedPair[]> {
       });
     }
     return out;
+  });
+}
+
+/** The types of the local ICE candidates the page's open peer connections gathered. */
+export async function localCandidateTypes(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    const types = new Set<string>();
+    for (const pc of pcs)
+      (await pc.getStats()).forEach((s) => s.type === 'local-candidate' && types.add(s.candidateType));
+    return [...types].sort();
   });
 }
 

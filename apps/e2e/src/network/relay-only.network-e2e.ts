@@ -33,8 +33,8 @@ describe('relay-only calls (ICE_RELAY_ONLY=true)', () => {
 
   beforeAll(async () => {
     setNats('cone');
-    api = await startLabApi('relay-only', iceEnv('relay-only'));
-    [customerBrowser, sellerBrowser] = await Promise.all([
+    [api, customerBrowser, sellerBrowser] = await Promise.all([
+      startLabApi('relay-only', iceEnv('relay-only')),
       launchBrowserIn('customer'),
       launchBrowserIn('seller'),
     ]);

@@ -11,6 +11,7 @@ import {
   readyVideoCallButton,
   remoteVideo,
   shopProduct,
+  waitFor,
   waitForText,
   UI_TIMEOUT,
 } from '../calls/call-helpers';
@@ -22,6 +23,7 @@ import {
   closeBrowsers,
   connectedPair,
   launchBrowserIn,
+  localCandidateTypes,
   waitForCall,
   type CallRecord,
 } from './net-helpers';
@@ -42,10 +44,6 @@ describe('calls between two symmetric NATs', () => {
   let api: LabApi | undefined;
 
   async function openBoth(): Promise<{ customer: Page; seller: Page }> {
-    [customerBrowser, sellerBrowser] = await Promise.all([
-      launchBrowserIn('customer'),
-      launchBrowserIn('seller'),
-    ]);
     const product = await shopProduct('Studio Monitor Headphones');
     sellerContext = await personContext(sellerBrowser);
     customerContext = await personContext(customerBrowser);
@@ -54,14 +52,22 @@ describe('calls between two symmetric NATs', () => {
     return { customer, seller };
   }
 
-  beforeAll(() => setNats('symmetric'));
+  beforeAll(async () => {
+    setNats('symmetric');
+    [customerBrowser, sellerBrowser] = await Promise.all([
+      launchBrowserIn('customer'),
+      launchBrowserIn('seller'),
+    ]);
+  });
   afterEach(async () => {
     await closeAll(customerContext, sellerContext);
-    await closeBrowsers(customerBrowser, sellerBrowser);
     await api?.stop();
     customerContext = sellerContext = api = undefined;
   });
-  afterAll(() => setNats('cone'));
+  afterAll(async () => {
+    await closeBrowsers(customerBrowser, sellerBrowser);
+    setNats('cone');
+  });
 
   it('with TURN configured, the call connects through the relay and video flows both ways', async () => {
     api = await startLabApi('symmetric-turn', iceEnv('turn'));
@@ -100,6 +106,12 @@ describe('calls between two symmetric NATs', () => {
     await ringing.waitFor({ timeout: UI_TIMEOUT });
     await ringing.getByRole('button', { name: 'Accept' }).click();
     const id = await acceptedCallId(customerParty);
+    // STUN works (each side learns a public address), it just cannot get through the other NAT.
+    for (const page of [customer, seller]) {
+      let types: string[] = [];
+      await waitFor(async () => (types = await localCandidateTypes(page)).includes('srflx'), 5_000);
+      expect(types).toContain('srflx');
+    }
 
     // The server gives the call CALL_MEDIA_TIMEOUT_MS to connect, then fails it for both.
     const call = await waitForCall(
