@@ -1,5 +1,6 @@
 export * from './lib/call-outcome';
 export * from './lib/call-status-label';
+export * from './lib/call-quality-summary';
 export * from './lib/ringtone.service';
 export * from './lib/call-notifier.service';
 export {

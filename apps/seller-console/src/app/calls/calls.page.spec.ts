@@ -111,6 +111,8 @@ describe('CallsPage', () => {
     expect(rows[0].querySelector('[data-testid="phone-link"]')?.getAttribute('href')).toBe(
       'tel:+15550104455',
     );
+    // Talk time only for calls that connected.
+    expect(rows[0].querySelector('[data-testid="call-duration"]')).toBeNull();
     // Never contacted the shop: no way to call them.
     expect(rows[1].textContent).not.toContain('Call back');
     expect(rows[1].querySelector('[data-testid="phone-link"]')).toBeNull();
@@ -157,5 +159,48 @@ describe('CallsPage', () => {
     t.fixture.detectChanges();
     expect(t.el.querySelector('[data-testid="callback-request"]')).toBeNull();
     expect(t.refresh).toHaveBeenCalled();
+  });
+
+  it('names calls the network broke, and folds a connected call’s quality summary into its row', async () => {
+    const t = setup();
+    const sample = {
+      rttMs: 45,
+      lossPct: 0.2,
+      jitterMs: 4,
+      bitrateKbps: 1200,
+      fps: 30,
+      width: 1280,
+      height: 720,
+      relayed: true,
+    };
+    const talked: CallHistoryItem = {
+      ...call('k1', casey, 'ended'),
+      quality: {
+        caller: { samples: 12, median: sample, worst: { ...sample, rttMs: 140 }, relayed: true },
+        callee: null,
+      },
+    };
+    const never: CallHistoryItem = { ...call('k2', casey, 'failed'), endReason: 'media_failed' };
+    const lost: CallHistoryItem = {
+      ...call('k3', casey, 'failed'),
+      endReason: 'connection_lost',
+      durationSeconds: 30,
+    };
+    await respond(t, { calls: [talked, never, lost], callbacks: [], contacts: [] });
+    const rows = [...t.el.querySelectorAll<HTMLElement>('[data-testid="call-row"]')];
+    expect(rows.map((r) => r.querySelector('[data-testid="call-status"]')?.textContent?.trim())).toEqual([
+      'Answered',
+      "Couldn't connect",
+      'Connection lost',
+    ]);
+    expect(
+      rows.map((r) => r.querySelector('[data-testid="call-duration"]')?.textContent?.trim() ?? null),
+    ).toEqual(['1:15', null, '0:30']);
+    const summary = rows[0].querySelector('[data-testid="call-quality-summary"]');
+    expect(summary?.querySelector('summary')?.textContent?.trim()).toBe('Connection: Good · relayed');
+    expect(summary?.textContent).toContain(
+      'Customer received (relayed, 12 samples): Round trip 45 ms (worst 140 ms)',
+    );
+    expect(rows[1].querySelector('[data-testid="call-quality-summary"]')).toBeNull();
   });
 });

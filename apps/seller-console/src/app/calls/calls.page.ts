@@ -26,7 +26,12 @@ import type {
 } from '@callshop/contracts';
 import { CALL_STATUSES } from '@callshop/contracts';
 import { CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
-import { CallManager, callStatusLabel } from '@callshop/web/calls-ui';
+import {
+  CallManager,
+  type CallQualityView,
+  callStatusLabel,
+  describeCallQuality,
+} from '@callshop/web/calls-ui';
 import { DurationPipe, telHref } from '@callshop/web/ui';
 import { firstValueFrom, map } from 'rxjs';
 import { storefrontProductUrl } from '../call/product-link';
@@ -49,7 +54,10 @@ interface Loadable<T> {
   error: string | null;
 }
 
-/** Missed calls and callback requests first, then the shop's call history with filters. */
+/**
+ * Missed calls and callback requests first, then the shop's call history with filters; each
+ * answered call shows its talk time and, folded, how its connection held up on both sides.
+ */
 @Component({
   selector: 'cs-calls-page',
   imports: [
@@ -137,6 +145,11 @@ export class CallsPage {
 
   protected label(item: CallHistoryItem): string {
     return callStatusLabel(item, 'shop');
+  }
+
+  /** How the connection held up, for calls that reported figures. */
+  protected quality(item: CallHistoryItem): CallQualityView | null {
+    return describeCallQuality(item);
   }
 
   protected statusName(status: CallStatus): string {
