@@ -3,33 +3,13 @@ import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { ARTIFACTS, DEMO_PASSWORD, baseUrl } from '../support/browser';
 import { UI_TIMEOUT, waitFor, type DemoProduct } from '../calls/call-helpers';
+import { buttonIn, fieldLabelled } from './dom-queries';
 
 /*
  * The same steps as calls/call-helpers.ts, for a puppeteer `Page` (Firefox over WebDriver
  * BiDi) instead of a Playwright one, through the same DOM hooks: accessible names of buttons,
  * labels of fields and data-testid attributes (docs/web-client.md).
  */
-
-/** Runs in the page: the button (not a link) whose accessible name is `name`, inside `scope`. */
-function buttonIn(scope: string | null, name: string): Element | null {
-  const root = scope ? document.querySelector(scope) : document;
-  if (!root) return null;
-  const label = (el: Element) =>
-    (el.getAttribute('aria-label') ?? el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return (
-    Array.from(root.querySelectorAll('button, [role="button"]')).find((el) => label(el) === name) ?? null
-  );
-}
-
-/** Runs in the page: the form control labelled `name` (an Angular Material field's label). */
-function fieldLabelled(name: string): Element | null {
-  for (const label of Array.from(document.querySelectorAll('label'))) {
-    const text = (label.textContent ?? '').replace(/[*\s]+$/, '').trim();
-    if (text === name)
-      return label.control ?? (label.htmlFor ? document.getElementById(label.htmlFor) : null);
-  }
-  return null;
-}
 
 async function element(page: Page, find: () => Promise<ElementHandle | null>, what: string) {
   let found: ElementHandle | null = null;
