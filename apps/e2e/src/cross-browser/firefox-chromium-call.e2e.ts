@@ -26,7 +26,7 @@ import * as fx from './bidi-helpers';
 const firefoxPath = findFirefox();
 const suite = firefoxPath ? describe : describe.skip;
 if (!firefoxPath) {
-  console.warn(firefoxMissingBanner());
+  process.stderr.write(firefoxMissingBanner());
   if (process.env['CI']) {
     it('has Firefox installed (CI installs firefox-esr)', () => {
       throw new Error('No Firefox in CI: .ci/run installs firefox-esr; FIREFOX_PATH may point to it');

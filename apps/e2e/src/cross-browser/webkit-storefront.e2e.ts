@@ -18,7 +18,7 @@ const webkit = findWebKit();
 const missing = 'missing' in webkit ? webkit.missing : null;
 const suite = missing ? describe.skip : describe;
 if (missing) {
-  console.warn(webkitMissingBanner(missing));
+  process.stderr.write(webkitMissingBanner(missing));
   if (process.env['CI']) {
     it('has WebKitGTK installed (CI installs webkit2gtk-driver and xvfb)', () => {
       throw new Error(`No WebKit in CI: ${missing}`);

@@ -38,7 +38,8 @@ function onPath(name: string): string | null {
 
 /** WebKitGTK's MiniBrowser: /usr/lib/<multiarch>/webkit2gtk-4.x/ on Debian, /usr/libexec elsewhere. */
 function findMiniBrowser(): string | null {
-  if (process.env['WEBKIT_MINIBROWSER_PATH']) return process.env['WEBKIT_MINIBROWSER_PATH'];
+  const fromEnv = process.env['WEBKIT_MINIBROWSER_PATH'];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : null;
   const libDirs = existsSync('/usr/lib') ? readdirSync('/usr/lib').map((dir) => join('/usr/lib', dir)) : [];
   const candidates = ['webkit2gtk-4.1', 'webkit2gtk-4.0'].flatMap((api) => [
     ...libDirs.map((dir) => join(dir, api, 'MiniBrowser')),
@@ -49,7 +50,8 @@ function findMiniBrowser(): string | null {
 
 /** What is installed, or why the WebKit tests cannot run here. */
 export function findWebKit(): WebKitInstall | { missing: string } {
-  const driver = process.env['WEBKIT_WEBDRIVER_PATH'] ?? onPath('WebKitWebDriver');
+  const fromEnv = process.env['WEBKIT_WEBDRIVER_PATH'];
+  const driver = fromEnv ? (existsSync(fromEnv) ? fromEnv : null) : onPath('WebKitWebDriver');
   if (!driver) return { missing: 'no WebKitWebDriver (apt-get install webkit2gtk-driver)' };
   const miniBrowser = findMiniBrowser();
   if (!miniBrowser) return { missing: "no WebKitGTK MiniBrowser (webkit2gtk-driver's libwebkit2gtk)" };
