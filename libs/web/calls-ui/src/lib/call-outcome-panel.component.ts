@@ -39,11 +39,7 @@ import type { CallSellerDialogData } from './call-seller-dialog.component';
         }
         @if (outcome.phoneFallback && phone(); as p) {
           <p class="cs-detail">
-            <a
-              mat-flat-button
-              [href]="p.href"
-              data-testid="outcome-phone-link"
-              [attr.aria-label]="'Call ' + p.name + ' by phone at ' + p.number"
+            <a mat-flat-button [href]="p.href" data-testid="outcome-phone-link"
               >Call {{ p.name }} at {{ p.number }}</a
             >
           </p>

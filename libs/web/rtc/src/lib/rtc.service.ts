@@ -1,14 +1,14 @@
 import { Injectable, OnDestroy, inject, signal } from '@angular/core';
 import type { CallType, SignalPayload } from '@callshop/contracts';
-import type { QualityAssessment } from './call-quality';
 import { CallConnection } from './call-connection';
 import { CALL_STATS_CONFIG } from './call-stats-monitor';
 import { ConnectionRecovery } from './connection-recovery';
+import { IncomingMedia } from './incoming-media';
 import { LocalMedia } from './local-media';
 import { RtcMediaError, toMediaError } from './media-errors';
 import { CONNECT_TIMEOUT_MS, ICE_DISCONNECTED_GRACE_MS, RECOVERY_POLICY } from './recovery-policy';
 import { publishDebugHandle } from './rtc-debug-handle';
-import { type RemoteMediaState, RtcConnectionState, type RtcStartOptions } from './rtc-state';
+import { RtcConnectionState, type RtcStartOptions } from './rtc-state';
 import {
   ICE_SERVERS_LOADER,
   MEDIA_DEVICES,
@@ -28,7 +28,6 @@ import {
 @Injectable({ providedIn: 'root' })
 export class RtcService implements OnDestroy {
   private readonly createPeerConnection = inject(RTC_PEER_CONNECTION_FACTORY);
-  private readonly createStream = inject(MEDIA_STREAM_FACTORY);
   private readonly timers = inject(RTC_TIMERS);
   private readonly loadIceServers = inject(ICE_SERVERS_LOADER);
   private readonly recoveryPolicy = inject(RECOVERY_POLICY);
@@ -36,30 +35,27 @@ export class RtcService implements OnDestroy {
   private readonly connectTimeoutMs = inject(CONNECT_TIMEOUT_MS);
   private readonly statsConfig = inject(CALL_STATS_CONFIG);
   private readonly media = new LocalMedia(inject(MEDIA_DEVICES));
+  private readonly incoming = new IncomingMedia(inject(MEDIA_STREAM_FACTORY));
 
   private readonly stateSignal = signal(RtcConnectionState.Idle);
   /** Connection state; changed only by {@link setState}. */
   readonly state = this.stateSignal.asReadonly();
   readonly localStream = this.media.stream;
-  private readonly remote = signal<MediaStream | null>(null);
-  readonly remoteStream = this.remote.asReadonly();
+  readonly remoteStream = this.incoming.stream;
   /** The call sends no video (no camera, or an audio call). */
   readonly audioOnly = this.media.audioOnly;
   readonly micEnabled = this.media.micEnabled;
   readonly cameraEnabled = this.media.cameraEnabled;
-  private readonly remoteMediaSignal = signal<RemoteMediaState>({ audio: true, video: true });
-  readonly remoteMedia = this.remoteMediaSignal.asReadonly();
+  /** The other side's mute / camera state as they last announced it. */
+  readonly remoteMedia = this.incoming.announced;
   private readonly mediaErrorSignal = signal<RtcMediaError | null>(null);
   readonly mediaError = this.mediaErrorSignal.asReadonly();
-  private readonly flowingSignal = signal(false);
   /** The other side's media reaches this device (frames decoded, audio arriving). */
-  readonly incomingFlowing = this.flowingSignal.asReadonly();
-  private readonly qualitySignal = signal<QualityAssessment | null>(null);
+  readonly incomingFlowing = this.incoming.flowing;
   /** The connection as this device receives it: good, fair or poor, and why. */
-  readonly quality = this.qualitySignal.asReadonly();
-  private readonly offerAudioOnlySignal = signal(false);
+  readonly quality = this.incoming.quality;
   /** Poor for a while even after sending less video: switching to audio only may help. */
-  readonly offerAudioOnly = this.offerAudioOnlySignal.asReadonly();
+  readonly offerAudioOnly = this.incoming.offerAudioOnly;
   private readonly audioOnlyModeSignal = signal(false);
   /** The user switched this video call to audio only: no video sent, the other side's not shown. */
   readonly audioOnlyMode = this.audioOnlyModeSignal.asReadonly();
@@ -181,7 +177,7 @@ export class RtcService implements OnDestroy {
     if (this.audioOnly() && on) return;
     this.audioOnlyModeSignal.set(on);
     this.setCameraEnabled(!on);
-    if (on) this.offerAudioOnlySignal.set(false);
+    if (on) this.incoming.withdrawOffer();
     void this.connection?.refreshSenders();
   }
 
@@ -212,14 +208,10 @@ export class RtcService implements OnDestroy {
     this.recovery = null;
     this.disposeConnection();
     this.media.release();
-    this.remote()
-      ?.getTracks()
-      .forEach((t) => t.stop());
-    this.remote.set(null);
+    this.incoming.reset();
     this.options = null;
     this.earlySignals = [];
     this.audioOnlyModeSignal.set(false);
-    this.remoteMediaSignal.set({ audio: true, video: true });
     this.setState(RtcConnectionState.Closed);
   }
 
@@ -254,15 +246,13 @@ export class RtcService implements OnDestroy {
       stats: this.statsConfig,
       hooks: {
         send: (signal) => this.options?.send(signal),
-        track: (event) => this.onTrack(event),
+        track: (event) => this.incoming.addTrack(event),
         connectionState: (state) => this.onConnectionState(state),
-        media: (state) => this.remoteMediaSignal.set(state),
+        media: (state) => this.incoming.announce(state),
         error: () => undefined,
-        flowing: (flowing) => this.flowingSignal.set(flowing),
-        assessed: (assessment, offer) => {
-          this.qualitySignal.set(assessment);
-          this.offerAudioOnlySignal.set(offer && !this.audioOnlyMode() && !this.audioOnly());
-        },
+        flowing: (flowing) => this.incoming.setFlowing(flowing),
+        assessed: (assessment, offer) =>
+          this.incoming.assessed(assessment, offer && !this.audioOnlyMode() && !this.audioOnly()),
         report: (sample) => this.options?.report?.(sample),
         context: () => ({
           video: options.type === 'video' && this.remoteMedia().video && !this.audioOnlyMode(),
@@ -274,12 +264,6 @@ export class RtcService implements OnDestroy {
     const early = this.earlySignals;
     this.earlySignals = [];
     for (const signal of early) void this.connection.peer.handle(signal);
-  }
-
-  private onTrack(event: RTCTrackEvent): void {
-    const stream = event.streams[0] ?? this.remote() ?? this.createStream([]);
-    if (!stream.getTracks().includes(event.track)) stream.addTrack(event.track);
-    if (this.remote() !== stream) this.remote.set(stream);
   }
 
   private onConnectionState(state: RTCPeerConnectionState): void {
@@ -315,9 +299,7 @@ export class RtcService implements OnDestroy {
   private disposeConnection(): void {
     this.connection?.close();
     this.connection = null;
-    this.flowingSignal.set(false);
-    this.qualitySignal.set(null);
-    this.offerAudioOnlySignal.set(false);
+    this.incoming.clear({ stream: false });
   }
 
   /**
@@ -330,10 +312,7 @@ export class RtcService implements OnDestroy {
     const options = this.options;
     if (!options) return;
     this.disposeConnection();
-    this.remote()
-      ?.getTracks()
-      .forEach((t) => t.stop());
-    this.remote.set(null);
+    this.incoming.clear({ stream: true });
     this.earlySignals = [];
     void this.connect(options);
   }
