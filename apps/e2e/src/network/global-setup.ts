@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { assertPrivateNetworkNamespace, createLab, startTurn } from './lab';
-import { snapshotBuild } from './lab-api';
+import { prepareDatabaseTemplate, snapshotBuild } from './lab-api';
 
 declare global {
   var __NETLAB_TURN__: ChildProcess | undefined;
@@ -21,4 +21,5 @@ export default async function globalSetup(): Promise<void> {
   process.env['NETLAB_STUN_URLS'] = turn.stunUrls.join(',');
   process.env['NETLAB_TURN_SECRET'] = turn.secret;
   process.env['NETLAB_TURN_LOG'] = turn.logFile;
+  await prepareDatabaseTemplate();
 }
