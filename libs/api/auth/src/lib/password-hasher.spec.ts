@@ -21,11 +21,12 @@ describe('PasswordHasher', () => {
     };
     const wrong = [];
     const missing = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 2; i++) {
       wrong.push(await time(() => hasher.verify(hash, 'guess')));
       missing.push(await time(() => hasher.verify(null, 'guess')));
     }
     // A missing account costs a full hash check too (not a fast "no such user").
     expect(Math.min(...missing)).toBeGreaterThan(Math.min(...wrong) * 0.5);
-  });
+    // argon2 is slow on purpose, and slower still on busy cores.
+  }, 30_000);
 });
