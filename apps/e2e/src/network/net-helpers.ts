@@ -124,6 +124,7 @@ export interface CallRecord {
   durationSeconds: number | null;
   connectedAt: string | null;
   answeredAt: string | null;
+  endedAt: string | null;
 }
 
 async function get<T>(token: string, path: string): Promise<T> {
