@@ -24,6 +24,33 @@ const lostFor = (ms: string) =>
   `(c.caller_lost_at <= now() - make_interval(secs => ${ms}::double precision / 1000)
     OR c.callee_lost_at <= now() - make_interval(secs => ${ms}::double precision / 1000))`;
 
+const figures = (agg: (column: string) => string) => `jsonb_build_object(
+    'rttMs', ${agg('rtt_ms')}, 'lossPct', ${agg('loss_pct')}, 'jitterMs', ${agg('jitter_ms')},
+    'bitrateKbps', ${agg('bitrate_kbps')}, 'fps', ${agg('fps')}, 'width', ${agg('width')},
+    'height', ${agg('height')}, 'relayed', bool_or(relayed))`;
+const median = (column: string) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${column})`;
+const WORST: Record<string, string> = {
+  rtt_ms: 'max(rtt_ms)',
+  loss_pct: 'max(loss_pct)',
+  jitter_ms: 'max(jitter_ms)',
+  bitrate_kbps: 'min(bitrate_kbps)',
+  fps: 'min(fps)',
+  width: 'min(width)',
+  height: 'min(height)',
+};
+
+/** The quality summary of row `c`'s samples, per side; null when there are none. */
+const QUALITY_SUMMARY = `(
+  WITH s AS (
+    SELECT side, jsonb_build_object('samples', count(*), 'median', ${figures(median)},
+             'worst', ${figures((col) => WORST[col])}, 'relayed', coalesce(bool_or(relayed), false)) AS summary
+    FROM call_quality_samples WHERE call_id = c.id GROUP BY side
+  )
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM s) THEN jsonb_build_object(
+    'caller', (SELECT summary FROM s WHERE side = 'caller'),
+    'callee', (SELECT summary FROM s WHERE side = 'callee')) END
+)`;
+
 /** Connected time up to now: the closed stretches, plus the open one (row `c`'s old values). */
 const TALK_MS = `talk_ms + CASE WHEN media_since IS NULL THEN 0
   ELSE floor(extract(epoch FROM now() - media_since) * 1000)::int END`;
@@ -92,6 +119,8 @@ export function setOf(change: CallChange, p: Params): string[] {
       'media_lost_at = NULL',
       `talk_ms = ${TALK_MS}`,
       `duration_seconds = CASE WHEN connected_at IS NULL THEN NULL ELSE floor((${TALK_MS}) / 1000)::int END`,
+      // Each side's quality samples become the call's summary, in the same statement.
+      `quality = ${QUALITY_SUMMARY}`,
     );
   }
   return sets;
@@ -186,30 +215,3 @@ export const ADD_QUALITY_SAMPLE = `
                     WHERE q.call_id = c.id AND q.side = s.side AND q.at > now() - interval '1.5 seconds')
     AND (SELECT count(*) FROM call_quality_samples q WHERE q.call_id = c.id) < $11
   RETURNING id`;
-
-const figures = (agg: (column: string) => string) => `jsonb_build_object(
-    'rttMs', ${agg('rtt_ms')}, 'lossPct', ${agg('loss_pct')}, 'jitterMs', ${agg('jitter_ms')},
-    'bitrateKbps', ${agg('bitrate_kbps')}, 'fps', ${agg('fps')}, 'width', ${agg('width')},
-    'height', ${agg('height')}, 'relayed', bool_or(relayed))`;
-const median = (column: string) => `percentile_disc(0.5) WITHIN GROUP (ORDER BY ${column})`;
-const WORST: Record<string, string> = {
-  rtt_ms: 'max(rtt_ms)',
-  loss_pct: 'max(loss_pct)',
-  jitter_ms: 'max(jitter_ms)',
-  bitrate_kbps: 'min(bitrate_kbps)',
-  fps: 'min(fps)',
-  width: 'min(width)',
-  height: 'min(height)',
-};
-
-/** Call $1's quality summary from its samples: per side, medians and worst values. */
-export const SUMMARIZE_QUALITY = `
-  WITH s AS (
-    SELECT side, jsonb_build_object('samples', count(*), 'median', ${figures(median)},
-             'worst', ${figures((c) => WORST[c])}, 'relayed', coalesce(bool_or(relayed), false)) AS summary
-    FROM call_quality_samples WHERE call_id = $1 GROUP BY side
-  )
-  UPDATE calls SET quality = jsonb_build_object(
-    'caller', (SELECT summary FROM s WHERE side = 'caller'),
-    'callee', (SELECT summary FROM s WHERE side = 'callee'))
-  WHERE id = $1 AND EXISTS (SELECT 1 FROM s)`;

@@ -123,8 +123,6 @@ export abstract class CallsRepository {
    * one in the last 1.5 s, the call has `MAX_QUALITY_SAMPLES` already, or the device is not bound.
    */
   abstract addQualitySample(callId: string, deviceId: string, sample: CallQualitySample): Promise<boolean>;
-  /** Writes the call's quality summary from its samples (nothing when there are none). */
-  abstract summarizeQuality(callId: string): Promise<void>;
   /** Every device bound to a live call (to find those a previous run left behind). */
   abstract boundDevices(): Promise<string[]>;
 

@@ -20,7 +20,6 @@ import {
   SHOP_CONTACTS,
   SHOP_SUMMARY,
   SIDE_COLUMNS,
-  SUMMARIZE_QUALITY,
   setOf,
   whereOf,
 } from './call-sql';
@@ -266,10 +265,6 @@ export class PgCallsRepository extends CallsRepository {
       MAX_QUALITY_SAMPLES,
     ]);
     return rows.length > 0;
-  }
-
-  async summarizeQuality(callId: string): Promise<void> {
-    await this.db.query(SUMMARIZE_QUALITY, [callId]);
   }
 
   async boundDevices(): Promise<string[]> {

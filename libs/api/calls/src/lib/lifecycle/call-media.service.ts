@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { CallQualitySample } from '@callshop/contracts';
 import { CodedException } from '@callshop/api/core';
 import { CallsRepository } from '../data/calls.repository';
-import { CallConnectedEvent, CallEndedEvent, CallMediaChangedEvent } from '../model/call-events';
+import { CallConnectedEvent, CallMediaChangedEvent } from '../model/call-events';
 
 const notBound = () =>
   new CodedException(409, 'NOT_IN_CALL', 'This device is not bound to an answered call with this id');
@@ -11,12 +11,11 @@ const notBound = () =>
 /**
  * What the devices of an answered call report about its media: whether it flows (the call
  * is connected while it flows both ways, which the first time publishes `call.connected`, and
- * a stop after that starts the reconnect grace), and periodic quality samples.
+ * a stop after that starts the reconnect grace), and periodic quality samples (which the
+ * repository turns into the call's quality summary when the call ends).
  */
 @Injectable()
 export class CallMedia {
-  private readonly logger = new Logger('CallMedia');
-
   constructor(
     private readonly repo: CallsRepository,
     private readonly events: EventEmitter2,
@@ -41,14 +40,5 @@ export class CallMedia {
       binding?.status === 'accepted' && [binding.callerDeviceId, binding.calleeDeviceId].includes(deviceId);
     if (!bound) throw notBound();
     return { kept: false };
-  }
-
-  /** An answered call is over: its samples become the quality summary history shows. */
-  @OnEvent(CallEndedEvent.NAME)
-  onEnded({ record }: CallEndedEvent): void {
-    if (!record.call.answeredAt) return;
-    this.repo
-      .summarizeQuality(record.call.id)
-      .catch((e: Error) => this.logger.warn(`Summarizing call quality failed: ${e.message}`));
   }
 }

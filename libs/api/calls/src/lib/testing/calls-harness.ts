@@ -88,7 +88,6 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   events.on(CallConnectedEvent.NAME, (e: CallConnectedEvent) => deadlines.onConnected(e));
   events.on(CallMediaChangedEvent.NAME, (e: CallMediaChangedEvent) => deadlines.onMediaChanged(e));
   events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => deadlines.onEnded(e));
-  events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => media.onEnded(e));
   const ended: CallRecord[] = [];
   events.on(CallEndedEvent.NAME, (e: CallEndedEvent) => ended.push(e.record));
 

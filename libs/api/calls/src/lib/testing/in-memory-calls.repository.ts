@@ -248,6 +248,7 @@ export class InMemoryCallsRepository extends CallsRepository {
         r.mediaSince = null;
         r.mediaLostAt = null;
         r.durationSeconds = r.connectedAt === null ? null : Math.floor(r.talkMs / 1000);
+        r.quality = this.qualityOf(r);
       }
     }
     return changed.map((r) => this.record(r));
@@ -336,9 +337,8 @@ export class InMemoryCallsRepository extends CallsRepository {
     return true;
   }
 
-  async summarizeQuality(callId: string): Promise<void> {
-    const r = this.rows.find((row) => row.id === callId);
-    if (!r || !r.samples.length) return;
+  private qualityOf(r: Row): CallQualitySummary | null {
+    if (!r.samples.length) return null;
     const summary = (side: CallSide): CallSideQuality | null => {
       const samples = r.samples.filter((s) => s.side === side).map((s) => s.sample);
       if (!samples.length) return null;
@@ -382,7 +382,7 @@ export class InMemoryCallsRepository extends CallsRepository {
         relayed,
       };
     };
-    r.quality = { caller: summary('caller'), callee: summary('callee') };
+    return { caller: summary('caller'), callee: summary('callee') };
   }
 
   async boundDevices(): Promise<string[]> {
