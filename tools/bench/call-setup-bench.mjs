@@ -17,19 +17,11 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { Server } from 'socket.io';
 import { findChromium } from '../scripts/chromium.mjs';
-import { reexecInLoopbackNamespace, startTestApi } from '../scripts/test-api.mjs';
+import { cliArgs, reexecInLoopbackNamespace, startTestApi } from '../scripts/test-api.mjs';
 import CHROMIUM_ARGS from '../scripts/chromium-args.json' with { type: 'json' };
 
 const root = new URL('../..', import.meta.url).pathname;
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .filter((a) => a.startsWith('--'))
-    .map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v ?? 'true'];
-    }),
-);
+const args = cliArgs();
 const RUNS = Number(args.runs ?? 9);
 const WARMUP = Number(args.warmup ?? 1);
 const PASSWORD = 'demo-password';

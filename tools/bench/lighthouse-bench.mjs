@@ -14,18 +14,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { findChromium } from '../scripts/chromium.mjs';
-import { reexecInLoopbackNamespace, startTestApi } from '../scripts/test-api.mjs';
+import { cliArgs, reexecInLoopbackNamespace, startTestApi } from '../scripts/test-api.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .filter((a) => a.startsWith('--'))
-    .map((a) => {
-      const [k, v] = a.slice(2).split('=');
-      return [k, v ?? 'true'];
-    }),
-);
+const args = cliArgs();
 const RUNS = Number(args.runs ?? 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const PRESETS = { mobile: undefined, desktop: desktopConfig };

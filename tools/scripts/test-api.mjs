@@ -81,3 +81,16 @@ export function reexecInLoopbackNamespace(scriptUrl, inNamespaceVar, hostNetwork
   });
   process.exit(r.status ?? 1);
 }
+
+/** `--name=value` and `--flag` arguments of the running script, as `{ name: 'value', flag: 'true' }`. */
+export function cliArgs() {
+  return Object.fromEntries(
+    process.argv
+      .slice(2)
+      .filter((a) => a.startsWith('--'))
+      .map((a) => {
+        const [k, v] = a.slice(2).split('=');
+        return [k, v ?? 'true'];
+      }),
+  );
+}
