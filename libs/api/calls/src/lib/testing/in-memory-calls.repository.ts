@@ -54,7 +54,9 @@ const isLive = (s: CallStatus) => LIVE_CALL_STATUSES.includes(s);
 /**
  * Calls in memory, for unit tests of the services: the same contract as the PostgreSQL
  * repository (typed filters, transitions only along `CALL_TRANSITIONS` with the `ON_ENTER`
- * effects, one live call per customer), on a {@link FakeClock}.
+ * effects, one live call per customer), on a {@link FakeClock}. Longer than ~300 lines on
+ * purpose: a test double of the whole `CallsRepository` contract in one place, so it changes
+ * together with that contract.
  */
 export class InMemoryCallsRepository extends CallsRepository {
   readonly rows: Row[] = [];
