@@ -8,6 +8,8 @@ declare global {
 }
 
 const root = resolve(__dirname, '../../../..');
+/** The build the tests run: `dist/apps`, or a copy named by E2E_DIST_DIR (safe from rebuilds). */
+const dist = process.env['E2E_DIST_DIR'] ?? join(root, 'dist/apps');
 
 /**
  * Starts the built API (which serves both web apps) on a fresh embedded PostgreSQL server
@@ -33,11 +35,11 @@ export default async function globalSetup(): Promise<void> {
     CALL_RECONNECT_GRACE_MS: '5000',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    WEB_DIST_DIR: join(root, 'dist/apps'),
+    WEB_DIST_DIR: dist,
   };
   delete env['DATABASE_URL'];
   delete env['NODE_OPTIONS'];
-  const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, ['--enable-source-maps', join(dist, 'api/main.js')], {
     cwd: root,
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
