@@ -66,6 +66,25 @@ export async function openDevice(
 }
 
 /**
+ * The camera after `currentId` in `cameras`, wrapping round (front, back, front… on a phone;
+ * the first one when the current one is unknown); null with fewer than two cameras.
+ */
+export function nextCamera(
+  cameras: readonly Pick<MediaDeviceInfo, 'deviceId' | 'kind'>[],
+  currentId: string | undefined,
+): string | null {
+  const ids = cameras.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d) => d.deviceId);
+  if (ids.length < 2) return null;
+  const at = currentId ? ids.indexOf(currentId) : -1;
+  return ids[(at + 1) % ids.length];
+}
+
+/** Which way a camera track faces, when the browser says (phones do; desktop webcams rarely). */
+function facingOf(track: MediaStreamTrack | undefined): string | null {
+  return track?.getSettings?.().facingMode ?? null;
+}
+
+/**
  * The call's own camera and microphone: the stream, whether the call sends video at all,
  * mute and camera-off, and switching devices. Part of the RTC service.
  */
@@ -79,6 +98,9 @@ export class LocalMedia {
   readonly micEnabled = this.mic.asReadonly();
   private readonly camera = signal(true);
   readonly cameraEnabled = this.camera.asReadonly();
+  private readonly facingSignal = signal<string | null>(null);
+  /** The camera's `facingMode` (`user`, `environment`) when known: the self view mirrors only `user`. */
+  readonly facing = this.facingSignal.asReadonly();
 
   constructor(private readonly devices: MediaDevices | null) {}
 
@@ -94,6 +116,7 @@ export class LocalMedia {
     this.audioOnlySignal.set(audioOnly || type === 'audio');
     this.mic.set(true);
     this.camera.set(!audioOnly && type === 'video');
+    this.facingSignal.set(facingOf(stream.getVideoTracks()[0]));
     return stream;
   }
 
@@ -129,13 +152,21 @@ export class LocalMedia {
   ): Promise<void> {
     const stream = this.stream();
     if (!stream) return;
-    const track = await openDevice(this.devices, kind, deviceId);
+    const trackKind = kind === 'audioinput' ? 'audio' : 'video';
+    const old = stream.getTracks().find((t) => t.kind === trackKind);
+    let track: MediaStreamTrack;
+    try {
+      track = await openDevice(this.devices, kind, deviceId);
+    } catch (error) {
+      // Many phones open one camera at a time: let go of the current one and try again.
+      if (!(error instanceof RtcMediaError) || error.kind !== 'device-in-use' || !old) throw error;
+      old.stop();
+      track = await openDevice(this.devices, kind, deviceId);
+    }
     if (!wanted()) {
       track.stop();
       return;
     }
-    const trackKind = kind === 'audioinput' ? 'audio' : 'video';
-    const old = stream.getTracks().find((t) => t.kind === trackKind);
     track.enabled = trackKind === 'audio' ? this.mic() : this.camera();
     await senders()
       .find((s) => s.track?.kind === trackKind)
@@ -145,6 +176,19 @@ export class LocalMedia {
       old.stop();
     }
     stream.addTrack(track);
+    if (trackKind === 'video') this.facingSignal.set(facingOf(track));
+  }
+
+  /**
+   * Switches to the next camera (front / back on a phone), `replaceTrack` on the sender as in
+   * {@link switchDevice}; false when there is only one camera (or none).
+   */
+  async switchCamera(wanted: () => boolean, senders: () => RTCRtpSender[]): Promise<boolean> {
+    const current = this.stream()?.getVideoTracks()[0]?.getSettings?.().deviceId;
+    const next = nextCamera(await this.listDevices(), current);
+    if (!next) return false;
+    await this.switchDevice('videoinput', next, wanted, senders);
+    return true;
   }
 
   /** Stops every track and forgets them. */
@@ -156,5 +200,6 @@ export class LocalMedia {
     this.audioOnlySignal.set(false);
     this.mic.set(true);
     this.camera.set(true);
+    this.facingSignal.set(null);
   }
 }

@@ -46,6 +46,8 @@ export class RtcService implements OnDestroy {
   readonly audioOnly = this.media.audioOnly;
   readonly micEnabled = this.media.micEnabled;
   readonly cameraEnabled = this.media.cameraEnabled;
+  /** The camera's `facingMode` when known (`user`, `environment`). */
+  readonly cameraFacing = this.media.facing;
   /** The other side's mute / camera state as they last announced it. */
   readonly remoteMedia = this.incoming.announced;
   private readonly mediaErrorSignal = signal<RtcMediaError | null>(null);
@@ -197,6 +199,15 @@ export class RtcService implements OnDestroy {
     );
   }
 
+  /** Switches to the next camera (front / back) without renegotiating; false with a single camera. */
+  switchCamera(): Promise<boolean> {
+    const generation = this.generation;
+    return this.media.switchCamera(
+      () => generation === this.generation,
+      () => this.connection?.pc.getSenders() ?? [],
+    );
+  }
+
   /**
    * The one cleanup path for every way a call ends (hang-up, decline, cancel, remote end,
    * failure, logout): timers cleared, listeners removed, connection closed, every local and
@@ -267,7 +278,11 @@ export class RtcService implements OnDestroy {
   }
 
   private onConnectionState(state: RTCPeerConnectionState): void {
-    if (state === 'connected') this.setState(RtcConnectionState.Connected);
+    if (state === 'connected') {
+      this.setState(RtcConnectionState.Connected);
+      // A new connection (or a reloaded page at the other end) starts from "all on": say otherwise.
+      if (!this.micEnabled() || (!this.cameraEnabled() && !this.audioOnly())) this.announceMedia();
+    }
     this.recovery?.onState(state);
   }
 
