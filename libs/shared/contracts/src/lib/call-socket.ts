@@ -88,6 +88,16 @@ export interface CallQualityReport extends CallIdPayload {
   sample: CallQualitySample;
 }
 
+/**
+ * The other party's media, as its device reports it: `interrupted` when what reaches it
+ * stopped flowing after the call connected, `restored` when it flows again.
+ */
+export type PeerConnectionState = 'interrupted' | 'restored';
+
+export interface PeerConnectionChange extends CallIdPayload {
+  state: PeerConnectionState;
+}
+
 export interface SignalMessage {
   callId: string;
   signal: SignalPayload;
@@ -153,6 +163,11 @@ export interface CallServerEvents {
   'call:peer-disconnected': (p: { callId: string; graceMs: number }) => void;
   /** The other party's device is back; `fresh`: with a new peer connection (see `call:resume`). */
   'call:peer-reconnected': (p: { callId: string; fresh: boolean }) => void;
+  /**
+   * The other bound device of a connected call reported its media stopped (`interrupted`) or
+   * flowing again (`restored`); sent once per change, to this call's other device only.
+   */
+  'call:peer-connection': (p: PeerConnectionChange) => void;
   'presence:shop': (p: ShopPresence) => void;
   /** Sellers: their availability changed (set on any of their devices); sent to all their devices. */
   'presence:self': (p: { available: boolean }) => void;

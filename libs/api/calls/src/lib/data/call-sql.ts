@@ -185,6 +185,7 @@ export const REPORT_MEDIA = `
   WITH o AS (
     SELECT id, caller_device_id = $2 AS is_caller, media_since IS NOT NULL AS was_flowing,
            connected_at IS NOT NULL AS was_connected,
+           CASE WHEN caller_device_id = $2 THEN caller_media ELSE callee_media END AS side_was_flowing,
            CASE WHEN caller_device_id = $2 THEN $3::boolean ELSE caller_media END AS caller_now,
            CASE WHEN callee_device_id = $2 THEN $3::boolean ELSE callee_media END AS callee_now
     FROM calls WHERE id = $1 AND status = 'accepted' AND $2 IN (caller_device_id, callee_device_id)
@@ -200,7 +201,7 @@ export const REPORT_MEDIA = `
                            WHEN c.media_since IS NOT NULL THEN now() ELSE c.media_lost_at END,
       updated_at = now()
     FROM o WHERE c.id = o.id
-    RETURNING c.*, o.is_caller, o.was_flowing, o.was_connected
+    RETURNING c.*, o.is_caller, o.was_flowing, o.was_connected, o.side_was_flowing
   ) ${callSelect('c')}`;
 
 /** A quality sample from device $2 of accepted call $1, unless that side sent one in the last 1.5 s. */

@@ -55,6 +55,8 @@ export interface MediaChange {
   /** Media flowed both ways before the report, and after it. */
   wasFlowing: boolean;
   flowing: boolean;
+  /** The reporting side's own media flowed before the report (it now flows as reported). */
+  sideWasFlowing: boolean;
   /** This report connected the call for the first time. */
   connectedNow: boolean;
 }

@@ -240,8 +240,12 @@ export class PgCallsRepository extends CallsRepository {
   }
 
   async reportMedia(callId: string, deviceId: string, flowing: boolean): Promise<MediaChange | null> {
-    const rows: (CallRow & { is_caller: boolean; was_flowing: boolean; was_connected: boolean })[] =
-      await this.db.query(REPORT_MEDIA, [callId, deviceId, flowing]);
+    const rows: (CallRow & {
+      is_caller: boolean;
+      was_flowing: boolean;
+      was_connected: boolean;
+      side_was_flowing: boolean;
+    })[] = await this.db.query(REPORT_MEDIA, [callId, deviceId, flowing]);
     const row = rows[0];
     if (!row) return null;
     const record = toCallRecord(row);
@@ -250,6 +254,7 @@ export class PgCallsRepository extends CallsRepository {
       side: row.is_caller ? 'caller' : 'callee',
       wasFlowing: row.was_flowing,
       flowing: row.caller_media && row.callee_media,
+      sideWasFlowing: row.side_was_flowing,
       connectedNow: !row.was_connected && record.call.connectedAt !== null,
     };
   }

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { CallQualitySample } from '@callshop/contracts';
 import { CodedException } from '@callshop/api/core';
 import { CallsRepository } from '../data/calls.repository';
-import { CallConnectedEvent, CallMediaChangedEvent } from '../model/call-events';
+import { CallConnectedEvent, CallMediaChangedEvent, CallSideMediaChangedEvent } from '../model/call-events';
 
 const notBound = () =>
   new CodedException(409, 'NOT_IN_CALL', 'This device is not bound to an answered call with this id');
@@ -11,7 +11,8 @@ const notBound = () =>
 /**
  * What the devices of an answered call report about its media: whether it flows (the call
  * is connected while it flows both ways, which the first time publishes `call.connected`, and
- * a stop after that starts the reconnect grace), and periodic quality samples (which the
+ * a stop after that starts the reconnect grace; each side's own stop or return after that
+ * publishes `call.side-media-changed`, which tells the other side), and periodic quality samples (which the
  * repository turns into the call's quality summary when the call ends).
  */
 @Injectable()
@@ -29,6 +30,14 @@ export class CallMedia {
     }
     if (change.wasFlowing !== change.flowing && change.record.call.connectedAt) {
       this.events.emit(CallMediaChangedEvent.NAME, new CallMediaChangedEvent(change.record, change.flowing));
+    }
+    // Before the call connected the other side shows "connecting" anyway; a repeated report
+    // (an acknowledgement that went missing) changes nothing and tells nobody.
+    if (change.sideWasFlowing !== flowing && change.record.call.connectedAt && !change.connectedNow) {
+      this.events.emit(
+        CallSideMediaChangedEvent.NAME,
+        new CallSideMediaChangedEvent(change.record, change.side, flowing),
+      );
     }
   }
 

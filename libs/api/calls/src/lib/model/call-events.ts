@@ -1,5 +1,6 @@
 import type { CallbackRequestDto, CallEndReason, CallStatus } from '@callshop/contracts';
 import type { CallRecord } from './call.mapper';
+import type { CallSide } from './call-state';
 
 /**
  * Domain events, published after the change is committed. The gateway subscribes to push
@@ -30,6 +31,20 @@ export class CallMediaChangedEvent {
   static readonly NAME = 'call.media-changed';
   constructor(
     readonly record: CallRecord,
+    readonly flowing: boolean,
+  ) {}
+}
+
+/**
+ * One side's incoming media stopped or flowed again after the call connected, as its device
+ * reported it (once per change): the other side is told its peer's connection is interrupted
+ * or restored.
+ */
+export class CallSideMediaChangedEvent {
+  static readonly NAME = 'call.side-media-changed';
+  constructor(
+    readonly record: CallRecord,
+    readonly side: CallSide,
     readonly flowing: boolean,
   ) {}
 }

@@ -8,6 +8,7 @@ import {
   CallbackUpdatedEvent,
   CallConnectedEvent,
   CallEndedEvent,
+  CallSideMediaChangedEvent,
   CallStartedEvent,
 } from '../model/call-events';
 import { PresenceService } from '../presence/presence.service';
@@ -82,6 +83,19 @@ export class CallPushes {
     this.calls.server
       ?.to([rooms.user(call.customer.id), rooms.shop(call.shop.id)])
       .emit('call:connected', { call });
+  }
+
+  /**
+   * One side's media stopped or came back: the other side's device (only it: the other tabs
+   * show no live call) says its peer's connection dropped, or is back.
+   */
+  @OnEvent(CallSideMediaChangedEvent.NAME)
+  onSideMediaChanged({ record, side, flowing }: CallSideMediaChangedEvent): void {
+    const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
+    if (!other || record.call.status !== 'accepted') return;
+    this.calls.server
+      ?.to(other)
+      .emit('call:peer-connection', { callId: record.call.id, state: flowing ? 'restored' : 'interrupted' });
   }
 
   @OnEvent(CallEndedEvent.NAME)

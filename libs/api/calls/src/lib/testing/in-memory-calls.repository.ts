@@ -309,6 +309,7 @@ export class InMemoryCallsRepository extends CallsRepository {
     const side: CallSide = r.callerDeviceId === deviceId ? 'caller' : 'callee';
     const wasFlowing = r.mediaSince !== null;
     const wasConnected = r.connectedAt !== null;
+    const sideWasFlowing = side === 'caller' ? r.callerMedia : r.calleeMedia;
     if (side === 'caller') r.callerMedia = flowing;
     else r.calleeMedia = flowing;
     const both = r.callerMedia && r.calleeMedia;
@@ -321,7 +322,14 @@ export class InMemoryCallsRepository extends CallsRepository {
       r.talkMs = this.talkMs(r, now);
       r.mediaSince = null;
     }
-    return { record: this.record(r), side, wasFlowing, flowing: both, connectedNow: !wasConnected && both };
+    return {
+      record: this.record(r),
+      side,
+      wasFlowing,
+      flowing: both,
+      sideWasFlowing,
+      connectedNow: !wasConnected && both,
+    };
   }
 
   async addQualitySample(callId: string, deviceId: string, sample: CallQualitySample): Promise<boolean> {
