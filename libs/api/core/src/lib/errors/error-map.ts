@@ -46,6 +46,9 @@ const PG_CLIENT_ERRORS: Record<string, { status: number; message: string }> = {
   '22008': { status: HttpStatus.BAD_REQUEST, message: 'A date or time is out of range' },
   '22021': { status: HttpStatus.BAD_REQUEST, message: 'A text contains a character that cannot be stored' },
   '22P05': { status: HttpStatus.BAD_REQUEST, message: 'A text contains a character that cannot be stored' },
+  '23502': { status: HttpStatus.BAD_REQUEST, message: 'A required value is missing' },
+  '22023': { status: HttpStatus.BAD_REQUEST, message: 'A value is not allowed' },
+  '22P03': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
   '2201B': { status: HttpStatus.BAD_REQUEST, message: 'A pattern is not valid' },
   '54001': { status: HttpStatus.BAD_REQUEST, message: 'A value is too complex' },
 };

@@ -1,6 +1,6 @@
 import { IsInt, IsString, ValidateNested, validateSync } from 'class-validator';
 import { Type, plainToInstance } from 'class-transformer';
-import { toFieldErrors, unsafeInput } from './validation';
+import { MAX_INPUT_DEPTH, toFieldErrors, unsafeInput } from './validation';
 
 class Inner {
   @IsInt() count!: number;
@@ -33,5 +33,19 @@ describe('unsafeInput', () => {
     expect(unsafeInput({ constructor: 1 })).toMatchObject({ field: 'constructor' });
     expect(unsafeInput('id\u0000', 'id')).toMatchObject({ field: 'id' });
     expect(unsafeInput({ name: 'Zoë 🎧', list: [1, null, { ok: true }] })).toBeNull();
+  });
+
+  it('finds a lone surrogate in a value or a key, and nesting deeper than the limit', () => {
+    expect(unsafeInput({ name: 'a\ud800b' })).toEqual({
+      field: 'name',
+      messages: ['name must be valid Unicode text (it holds a lone surrogate)'],
+    });
+    expect(unsafeInput({ ['k\udc00']: 1 })).toMatchObject({ field: 'k\udc00' });
+    let deep: unknown = 'x';
+    for (let i = 0; i < MAX_INPUT_DEPTH; i++) deep = [deep];
+    expect(unsafeInput({ a: deep })).toMatchObject({
+      messages: [expect.stringMatching(/nested too deeply/)],
+    });
+    expect(unsafeInput(deep)).toBeNull();
   });
 });

@@ -73,20 +73,50 @@ export function createValidationPipe(options: { strip?: boolean } = {}): Validat
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * How deeply objects and arrays may nest in a body, query or socket payload. Ours nest three
+ * levels at most (a signal's description); thousands of levels would overflow the stack of
+ * the validator (a 500) if they got that far.
+ */
+export const MAX_INPUT_DEPTH = 8;
+
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` holds only whole characters (no lone surrogate); `String#isWellFormed`. */
+export function isWellFormedText(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+function textProblem(text: string, field: string): string | null {
+  if (text.includes('\u0000')) return `${field} must not contain NUL characters`;
+  // A lone UTF-16 surrogate ("\ud800" in JSON) is no character: it would be stored as U+FFFD.
+  if (!isWellFormedText(text)) return `${field} must be valid Unicode text (it holds a lone surrogate)`;
+  return null;
+}
+
+/**
  * What a raw value must not hold anywhere, as a field error: a NUL character (PostgreSQL
- * cannot store one in text, and no field of ours means one), or a prototype key.
+ * cannot store one in text, and no field of ours means one), a lone surrogate, a prototype
+ * key, or nesting deeper than {@link MAX_INPUT_DEPTH}.
  */
 export function unsafeInput(value: unknown, path = '', depth = 0): FieldError | null {
+  const field = path || 'value';
   if (typeof value === 'string') {
-    return value.includes('\u0000')
-      ? { field: path || 'value', messages: [`${path || 'value'} must not contain NUL characters`] }
-      : null;
+    const problem = textProblem(value, field);
+    return problem ? { field, messages: [problem] } : null;
   }
-  if (depth > 32 || value === null || typeof value !== 'object') return null;
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_INPUT_DEPTH) {
+    return {
+      field,
+      messages: [`${field.slice(0, 80)} is nested too deeply (at most ${MAX_INPUT_DEPTH} levels)`],
+    };
+  }
   for (const key of Object.keys(value)) {
     const at = path ? `${path}.${key}` : key;
     if (PROTOTYPE_KEYS.has(key)) return { field: at, messages: [`Unknown field ${at}`] };
-    if (key.includes('\u0000')) return { field: at, messages: [`${at} must not contain NUL characters`] };
+    const keyProblem = textProblem(key, at);
+    if (keyProblem) return { field: at, messages: [keyProblem] };
     const found = unsafeInput((value as Record<string, unknown>)[key], at, depth + 1);
     if (found) return found;
   }
@@ -100,6 +130,14 @@ export function unsafeInput(value: unknown, path = '', depth = 0): FieldError | 
 export class SafeInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
+    if (
+      metadata.type === 'body' &&
+      Array.isArray(value) &&
+      metadata.metatype &&
+      metadata.metatype !== Array
+    ) {
+      throw new RequestValidationException([{ field: '', messages: ['The body must be a JSON object'] }]);
+    }
     const problem = unsafeInput(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
     if (problem) throw new RequestValidationException([problem]);
     return value;

@@ -1,2 +1,4 @@
 export * from './parse-uuid.pipe';
 export * from './api-error.dto';
+export * from './request-edge';
+export * from './whole-number';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,6 +20,7 @@ import {
   type ProductQuery,
   type ShopDto,
 } from '@callshop/contracts';
+import { ToWholeNumber } from '@callshop/api/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -94,7 +95,7 @@ export class ProductQueryDto implements ProductQuery {
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @ToWholeNumber()
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
   @Max(100_000)
@@ -102,7 +103,7 @@ export class ProductQueryDto implements ProductQuery {
 
   @ApiPropertyOptional({ default: L.defaultPageSize, minimum: 1, maximum: L.pageSizeMax })
   @IsOptional()
-  @Type(() => Number)
+  @ToWholeNumber()
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1)
   @Max(L.pageSizeMax)

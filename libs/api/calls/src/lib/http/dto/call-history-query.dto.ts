@@ -1,5 +1,4 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import {
   CALL_STATUSES,
@@ -9,6 +8,7 @@ import {
   type CallHistoryQuery,
   type CallStatus,
 } from '@callshop/contracts';
+import { ToWholeNumber } from '@callshop/api/core';
 
 export const PAGE_SIZE_MAX = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -16,7 +16,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
-  @Type(() => Number)
+  @ToWholeNumber()
   @IsInt()
   @Min(1)
   @Max(100_000)
@@ -24,7 +24,7 @@ export class PageQueryDto {
 
   @ApiPropertyOptional({ minimum: 1, maximum: PAGE_SIZE_MAX, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
-  @Type(() => Number)
+  @ToWholeNumber()
   @IsInt()
   @Min(1)
   @Max(PAGE_SIZE_MAX)
