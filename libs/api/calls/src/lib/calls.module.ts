@@ -24,6 +24,7 @@ import { BindingCache } from './signaling/binding-cache';
 import { CallGateway } from './signaling/call.gateway';
 import { CallPushes } from './signaling/call-pushes.listener';
 import { CallsNamespace } from './signaling/calls-namespace';
+import { SocketDrain } from './signaling/socket-drain.listener';
 
 /**
  * Calls between customers and shops. Where things live:
@@ -55,6 +56,7 @@ import { CallsNamespace } from './signaling/calls-namespace';
     BindingCache,
     CallPushes,
     CallGateway,
+    SocketDrain,
   ],
   exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService],
 })

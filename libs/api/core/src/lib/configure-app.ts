@@ -6,14 +6,19 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app.config';
 import { createValidationPipe, SafeInputPipe } from './errors/validation';
+import { InstanceDrain } from './health/instance-drain.service';
+import { RealtimeRedis } from './realtime/realtime-redis';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
+
+/** Nest closes the application on these; `SIGTERM` drains first (see {@link InstanceDrain}). */
+const CLOSE_AT_ONCE = ['SIGINT', 'SIGHUP', 'SIGQUIT', 'SIGUSR2'];
 
 export const API_PREFIX = 'api/v2';
 
 /**
  * Everything `main.ts` and the integration tests both set on the application: prefix,
  * compression, validation, security headers, CORS allow-list, the Socket.io adapter (Redis, with
- * `REDIS_URL`, so several instances share rooms and presence), Swagger and graceful shutdown.
+ * `REDIS_URL`, so several instances share rooms and presence), Swagger and graceful shutdown (`SIGTERM` drains to the other instances first).
  */
 export function configureApp(app: INestApplication): void {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
@@ -46,8 +51,9 @@ export function configureApp(app: INestApplication): void {
       cb(null, !origin || config.corsOrigins.includes(origin)),
     credentials: true,
   });
-  app.enableShutdownHooks();
-  if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, config.redisUrl));
+  app.enableShutdownHooks(CLOSE_AT_ONCE);
+  app.get(InstanceDrain).closeOnSigterm(app);
+  if (config.redisUrl) app.useWebSocketAdapter(new RedisIoAdapter(app, app.get(RealtimeRedis)));
 
   const document = SwaggerModule.createDocument(
     app,

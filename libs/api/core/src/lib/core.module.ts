@@ -9,10 +9,13 @@ import { appConfig, authConfig, callsConfig, databaseConfig, rateLimits, validat
 import { DatabaseModule } from './database/database.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
+import { InstanceDrain } from './health/instance-drain.service';
+import { RealtimeRedis } from './realtime/realtime-redis';
 
 /**
  * Configuration (validated at start-up), structured logs, the database, domain events,
- * rate limiting, health checks and the error filter: what every feature module stands on.
+ * rate limiting, health checks, graceful draining, the shared Redis connection (with
+ * `REDIS_URL`) and the error filter: what every feature module stands on.
  */
 @Module({
   imports: [
@@ -59,6 +62,9 @@ import { HealthController } from './health/health.controller';
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_GUARD, useClass: ThrottlerGuard },
+    RealtimeRedis,
+    InstanceDrain,
   ],
+  exports: [RealtimeRedis, InstanceDrain],
 })
 export class CoreModule {}

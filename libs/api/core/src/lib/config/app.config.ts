@@ -11,6 +11,8 @@ export interface AppConfig {
   logLevel: string;
   webDistDir: string;
   redisUrl: string | null;
+  /** With several instances: how long `SIGTERM` reports unready before moving sockets away. */
+  shutdownDrainMs: number;
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
 }
@@ -26,6 +28,7 @@ export const appConfig = registerAs('app', (): AppConfig => {
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
     redisUrl: env.REDIS_URL,
+    shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
   };

@@ -25,6 +25,7 @@ export interface Env {
   JWT_EXPIRES_IN: number;
   WEB_DIST_DIR: string;
   REDIS_URL: string | null;
+  SHUTDOWN_DRAIN_MS: number;
   CALL_RING_TIMEOUT_MS: number;
   CALL_RECONNECT_GRACE_MS: number;
   CALL_MEDIA_TIMEOUT_MS: number;
@@ -90,6 +91,7 @@ export const envSchema = Joi.object<Env, true>({
   REDIS_URL: Joi.string()
     .uri({ scheme: ['redis', 'rediss'] })
     .default(null),
+  SHUTDOWN_DRAIN_MS: Joi.number().integer().min(0).max(120_000).default(3000),
   CALL_RING_TIMEOUT_MS: Joi.number().integer().min(1000).max(600_000).default(45_000),
   CALL_RECONNECT_GRACE_MS: Joi.number().integer().min(500).max(600_000).default(20_000),
   CALL_MEDIA_TIMEOUT_MS: Joi.number().integer().min(2000).max(600_000).default(20_000),

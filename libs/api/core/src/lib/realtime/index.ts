@@ -1,1 +1,2 @@
 export * from './redis-io.adapter';
+export * from './realtime-redis';

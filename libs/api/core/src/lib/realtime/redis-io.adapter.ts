@@ -1,21 +1,21 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { RealtimeRedis } from './realtime-redis';
 
 /**
  * Socket.io over Redis: rooms, pushes and `fetchSockets()` span every API instance sharing
- * `redisUrl`, so presence and calls work behind a load balancer. Installed at start-up when
- * `REDIS_URL` is set; the clients connect at once (commands wait for the connection) and
- * are closed with the application.
+ * `REDIS_URL`, so presence and calls work behind a load balancer. The Redis Streams adapter
+ * (rather than the pub/sub one) keeps room changes and broadcasts in a stream, so an instance
+ * whose Redis connection drops reads what it missed once it is back; requests that need an
+ * answer from every instance (`fetchSockets()`) fail while Redis is away (after 5 s at most).
  */
 export class RedisIoAdapter extends IoAdapter {
-  private readonly clients: Redis[];
-
-  constructor(app: INestApplicationContext, redisUrl: string) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly redis: RealtimeRedis,
+  ) {
     super(app);
-    const pub = new Redis(redisUrl, { maxRetriesPerRequest: 3 });
-    this.clients = [pub, pub.duplicate()];
   }
 
   override createIOServer(
@@ -23,12 +23,12 @@ export class RedisIoAdapter extends IoAdapter {
   ): ReturnType<IoAdapter['createIOServer']> {
     const server = super.createIOServer(...args);
     // The Nest adapter may carry its own copy of socket.io's types: the adapter is the same at run time.
-    server.adapter(createAdapter(this.clients[0], this.clients[1], { key: 'callshop' }) as never);
+    server.adapter(
+      createAdapter(this.redis.adapterClient(), {
+        streamName: 'callshop',
+        channelPrefix: 'callshop',
+      }) as never,
+    );
     return server;
-  }
-
-  override async dispose(): Promise<void> {
-    await super.dispose();
-    await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
   }
 }
