@@ -161,9 +161,12 @@ describe('call media: connected, failed to connect, connection lost, quality (re
   it('refuses media and quality reports from anyone but the devices bound to the call, and bad figures', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
+    // Registered before the answer (hashing is slow on busy cores): the 2 s media deadline runs from it.
+    const strangerUser = await env.registerCustomer();
     const { phone, call } = await acceptedCall(shop, customer);
-    const otherTab = track(await connectCalls(env, customer));
-    const stranger = track(await connectCalls(env, await env.registerCustomer()));
+    const [otherTab, stranger] = (
+      await Promise.all([connectCalls(env, customer), connectCalls(env, strangerUser)])
+    ).map(track);
     for (const client of [otherTab, stranger]) {
       expect(await client.request('call:media', { callId: call.id, flowing: true })).toMatchObject({
         ok: false,

@@ -115,4 +115,30 @@ describe('call:peer-connection: the other side hears when media stops and comes 
     expect(phone.received(PEER)).toEqual([]);
     expect(await reloaded.request('call:hangup', { callId: call.id })).toMatchObject({ ok: true });
   });
+
+  it('a device that resumes hears where the other side stands, as it may have missed the change', async () => {
+    const shop = await createShop(env);
+    const customer = await env.registerCustomer();
+    const { seller, phone, call } = await connectedCall(shop, customer);
+    await media(phone, call.id, true);
+    await media(seller, call.id, true);
+    await seller.next('call:connected');
+
+    // The seller's socket drops and comes back while the customer's media flows: nothing to hear.
+    seller.close();
+    const sellerBack = track(await connectCalls(env, shop.owner));
+    expect(await sellerBack.request('call:resume', { callId: call.id })).toMatchObject({ ok: true });
+    await sellerBack.expectNone(PEER, 300);
+
+    // It drops again; meanwhile the customer's media stops, so the push goes nowhere.
+    sellerBack.close();
+    await sleep(200);
+    expect(await media(phone, call.id, false)).toEqual({ ok: true });
+    const sellerAgain = track(await connectCalls(env, shop.owner));
+    expect(await sellerAgain.request('call:resume', { callId: call.id })).toMatchObject({ ok: true });
+    expect(await sellerAgain.next(PEER)).toEqual({ callId: call.id, state: 'interrupted' });
+    expect(await media(phone, call.id, true)).toEqual({ ok: true });
+    expect(await sellerAgain.next(PEER)).toEqual({ callId: call.id, state: 'restored' });
+    expect(await phone.request('call:hangup', { callId: call.id })).toMatchObject({ ok: true });
+  });
 });

@@ -53,6 +53,9 @@ export interface CallRecord {
   calleeDeviceId: string | null;
   callerLostAt: Date | null;
   calleeLostAt: Date | null;
+  /** Each side's last report of its incoming media (`call:media`). */
+  callerMedia: boolean;
+  calleeMedia: boolean;
 }
 
 /** Joins a calls source (`calls`, or a CTE named after it) with the names a call shows. */
@@ -122,5 +125,7 @@ export function toCallRecord(row: CallRow): CallRecord {
     calleeDeviceId: row.callee_device_id,
     callerLostAt: row.caller_lost_at,
     calleeLostAt: row.callee_lost_at,
+    callerMedia: row.caller_media,
+    calleeMedia: row.callee_media,
   };
 }

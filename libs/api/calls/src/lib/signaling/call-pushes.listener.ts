@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import type { ShopPresence } from '@callshop/contracts';
+import type { PeerConnectionState, ShopPresence } from '@callshop/contracts';
 import { CallsRepository } from '../data/calls.repository';
 import {
   CallAnsweredEvent,
@@ -93,9 +93,12 @@ export class CallPushes {
   onSideMediaChanged({ record, side, flowing }: CallSideMediaChangedEvent): void {
     const other = side === 'caller' ? record.calleeDeviceId : record.callerDeviceId;
     if (!other || record.call.status !== 'accepted') return;
-    this.calls.server
-      ?.to(other)
-      .emit('call:peer-connection', { callId: record.call.id, state: flowing ? 'restored' : 'interrupted' });
+    this.peerConnection(other, record.call.id, flowing ? 'restored' : 'interrupted');
+  }
+
+  /** Tells `deviceId` the other side's media stopped (or is back). */
+  peerConnection(deviceId: string, callId: string, state: PeerConnectionState): void {
+    this.calls.server?.to(deviceId).emit('call:peer-connection', { callId, state });
   }
 
   @OnEvent(CallEndedEvent.NAME)

@@ -23,6 +23,7 @@ import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle, type DeviceBinding } from '../lifecycle/call-lifecycle.service';
 import { CallMedia } from '../lifecycle/call-media.service';
 import { CallStarter } from '../lifecycle/call-starter.service';
+import { CustomerSockets } from '../limits/customer-sockets';
 import { participation } from '../model/call-state';
 import { PresenceService } from '../presence/presence.service';
 import { rooms } from '../presence/rooms';
@@ -91,6 +92,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly pushes: CallPushes,
     private readonly bindings: BindingCache,
     private readonly namespace: CallsNamespace,
+    private readonly customerSockets: CustomerSockets,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
   ) {}
@@ -99,6 +101,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.namespace.attach(namespace);
     this.bindings.listen();
     namespace.use(authenticateHandshake(this.auth, this.app));
+    namespace.use(this.customerSockets.middleware(namespace));
   }
 
   onModuleDestroy(): void {
@@ -207,6 +210,10 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // A new page always tells the other device (it must start a new connection too), even
     // when its old socket's drop has not been seen yet.
     if ((b.reconnected || fresh) && other) this.pushes.peerReconnected(other, callId, fresh === true);
+    // A `restored` sent while this device was away went nowhere: it hears where the other side stands.
+    const otherFlowing = b.role === 'caller' ? b.record.calleeMedia : b.record.callerMedia;
+    if (b.record.call.status === 'accepted' && b.record.call.connectedAt && !otherFlowing)
+      this.pushes.peerConnection(socket.id, callId, 'interrupted');
     return binding(b);
   }
 

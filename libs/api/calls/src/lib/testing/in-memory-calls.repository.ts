@@ -99,6 +99,8 @@ export class InMemoryCallsRepository extends CallsRepository {
       calleeDeviceId: r.calleeDeviceId,
       callerLostAt: r.callerLostAt === null ? null : new Date(r.callerLostAt),
       calleeLostAt: r.calleeLostAt === null ? null : new Date(r.calleeLostAt),
+      callerMedia: r.callerMedia,
+      calleeMedia: r.calleeMedia,
     };
   }
 
@@ -114,7 +116,14 @@ export class InMemoryCallsRepository extends CallsRepository {
   async findBinding(callId: string): Promise<CallBinding | null> {
     const row = this.rows.find((r) => r.id === callId);
     if (!row) return null;
-    const { call, callerLostAt: _caller, calleeLostAt: _callee, ...binding } = this.record(row);
+    const {
+      call,
+      callerLostAt: _caller,
+      calleeLostAt: _callee,
+      callerMedia: _callerMedia,
+      calleeMedia: _calleeMedia,
+      ...binding
+    } = this.record(row);
     return { ...binding, status: call.status };
   }
 
