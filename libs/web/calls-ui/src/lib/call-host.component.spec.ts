@@ -30,6 +30,9 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     setMicEnabled: jest.fn(),
     setCameraEnabled: jest.fn(),
     setAudioOnlyMode: jest.fn(),
+    cameraFacing: signal(null),
+    listDevices: jest.fn(async () => [] as MediaDeviceInfo[]),
+    switchCamera: jest.fn(async () => true),
   };
   const manager = {
     media,
@@ -114,6 +117,33 @@ describe('CallHostComponent', () => {
     manager.phase.set('reconnecting');
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="reconnecting"]')?.textContent).toContain('Reconnecting…');
+  });
+
+  it("shows the other side's mute and camera-off on their video, and the camera switch with two cameras", async () => {
+    const { el, button, media, fixture } = await render('in-call');
+    const state = el.querySelector('[data-testid="remote-media-state"]');
+    expect(state?.getAttribute('role')).toBe('status');
+    expect(state?.textContent?.trim()).toBe('');
+    expect(button('Switch camera')).toBeUndefined();
+
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    const twoCameras = {
+      ...media,
+      remoteMedia: signal({ audio: false, video: false }),
+      localStream: signal({ getTracks: () => [], getVideoTracks: () => [] }),
+      listDevices: jest.fn(async () => [
+        { kind: 'videoinput', deviceId: 'front' },
+        { kind: 'videoinput', deviceId: 'back' },
+      ]),
+    };
+    const again = await render('in-call', { media: twoCameras });
+    await again.fixture.whenStable();
+    const text = again.el.querySelector('[data-testid="remote-media-state"]')?.textContent;
+    expect(text).toContain('Ada is muted');
+    expect(text).toContain("Ada's camera is off");
+    again.button('Switch camera').click();
+    expect(twoCameras.switchCamera).toHaveBeenCalled();
   });
 
   it('offers to rejoin a call that is still on after a reload', async () => {

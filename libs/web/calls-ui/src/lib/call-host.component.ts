@@ -1,14 +1,30 @@
-import { ChangeDetectionStrategy, Component, TemplateRef, inject, input } from '@angular/core';
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  TemplateRef,
+  effect,
+  inject,
+  input,
+  untracked,
+} from '@angular/core';
 import { CallManager } from './call-manager.service';
+import { PageBehindCall, phaseAnnouncement } from './call-modal';
 import { CallOutcomePanelComponent } from './call-outcome-panel.component';
 import { InCallComponent, type CallPanelContext } from './in-call.component';
 import { IncomingCallComponent } from './incoming-call.component';
 import { OutgoingCallComponent } from './outgoing-call.component';
 import { RejoinCallComponent } from './rejoin-call.component';
+import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
 
 /**
  * Drop once in an app's root template (`<cs-call-host />`): shows whichever call view the
- * current call needs, wherever the user is in the app.
+ * current call needs, wherever the user is in the app. While one is open the rest of the page
+ * is inert and focus stays in the call view (each view traps it), coming back afterwards to
+ * where it was; phase changes are announced to screen readers; the screen is kept awake
+ * while the call is live.
  */
 @Component({
   selector: 'cs-call-host',
@@ -54,7 +70,8 @@ import { RejoinCallComponent } from './rejoin-call.component';
       display: grid;
       place-items: center;
       background: rgb(0 0 0 / 45%);
-      padding: 16px;
+      padding: 12px;
+      overflow-y: auto;
     }
   `,
 })
@@ -62,4 +79,26 @@ export class CallHostComponent {
   protected readonly manager = inject(CallManager);
   /** Side panel for the in-call view, e.g. the product being discussed. */
   readonly productPanel = input<TemplateRef<CallPanelContext> | null>(null);
+
+  constructor() {
+    const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+    const announcer = inject(LiveAnnouncer);
+    const wakeLock = inject(SCREEN_WAKE_LOCK);
+    const page = new PageBehindCall();
+    effect(() => {
+      const phase = this.manager.phase();
+      const outcome = this.manager.outcome();
+      untracked(() => {
+        if (phase === 'idle') page.close();
+        else page.open(host);
+        wakeLock.hold(phase === 'connecting' || phase === 'in-call' || phase === 'reconnecting');
+        const message = phaseAnnouncement(phase, this.manager.counterpart(), outcome);
+        if (message) void announcer.announce(message, 'polite');
+      });
+    });
+    inject(DestroyRef).onDestroy(() => {
+      page.close();
+      wakeLock.hold(false);
+    });
+  }
 }

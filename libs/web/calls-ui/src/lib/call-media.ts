@@ -12,6 +12,8 @@ export interface CallMedia {
   readonly audioOnly: Signal<boolean>;
   readonly micEnabled: Signal<boolean>;
   readonly cameraEnabled: Signal<boolean>;
+  /** The camera's `facingMode` when known (`user`, `environment`): only `user` is mirrored. */
+  readonly cameraFacing: Signal<string | null>;
   /** The other side's mute / camera state as they last announced it. */
   readonly remoteMedia: Signal<RemoteMediaState>;
   /** The connection as this device receives it (good / fair / poor and why); null while unknown. */
@@ -26,6 +28,8 @@ export interface CallMedia {
   /** Cameras and microphones the user can switch between. */
   listDevices(): Promise<MediaDeviceInfo[]>;
   switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
+  /** The next camera (front / back); false with a single camera. */
+  switchCamera(): Promise<boolean>;
 }
 
 /** {@link CallMedia} over the call's {@link RtcService}. */
@@ -36,6 +40,7 @@ export function callMediaOf(rtc: RtcService): CallMedia {
     audioOnly: rtc.audioOnly,
     micEnabled: rtc.micEnabled,
     cameraEnabled: rtc.cameraEnabled,
+    cameraFacing: rtc.cameraFacing,
     remoteMedia: rtc.remoteMedia,
     quality: rtc.quality,
     offerAudioOnly: rtc.offerAudioOnly,
@@ -45,5 +50,6 @@ export function callMediaOf(rtc: RtcService): CallMedia {
     setAudioOnlyMode: (on) => rtc.setAudioOnlyMode(on),
     listDevices: () => rtc.listDevices(),
     switchDevice: (kind, deviceId) => rtc.switchDevice(kind, deviceId),
+    switchCamera: () => rtc.switchCamera(),
   };
 }

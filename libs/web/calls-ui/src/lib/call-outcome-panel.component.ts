@@ -33,7 +33,7 @@ import type { CallSellerDialogData } from './call-seller-dialog.component';
         cdkTrapFocus
         [cdkTrapFocusAutoCapture]="true"
       >
-        <h2 id="cs-outcome-title" role="status" data-testid="call-status">{{ outcome.title }}</h2>
+        <h2 id="cs-outcome-title" data-testid="call-status">{{ outcome.title }}</h2>
         @if (outcome.detail) {
           <p class="cs-detail">{{ outcome.detail }}</p>
         }

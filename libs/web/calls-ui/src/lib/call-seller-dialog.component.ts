@@ -139,6 +139,20 @@ export interface CallSellerDialogData {
     .error {
       color: #b3261e;
     }
+    /* Thumb-sized controls (44 × 44 CSS px at least), also in the dialog's action row. */
+    :host button,
+    :host a[mat-flat-button] {
+      min-height: 48px;
+      min-width: 48px;
+    }
+    mat-radio-button {
+      display: flex;
+      align-items: center;
+      min-height: 48px;
+    }
+    :host ::ng-deep .mat-mdc-dialog-actions button {
+      min-height: 48px;
+    }
   `,
 })
 export class CallSellerDialogComponent implements OnInit {

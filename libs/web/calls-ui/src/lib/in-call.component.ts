@@ -1,3 +1,4 @@
+import { A11yModule } from '@angular/cdk/a11y';
 import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -14,6 +15,7 @@ import { MatButton } from '@angular/material/button';
 import type { CallDto } from '@callshop/contracts';
 import { formatDuration } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
+import { DraggableSelfViewDirective } from './draggable-self-view.directive';
 import { MediaStreamDirective } from './media-stream.directive';
 
 /** Context handed to an app's product panel template. */
@@ -22,7 +24,10 @@ export interface CallPanelContext {
 }
 
 /**
- * The call itself: the other side's video large, the self-view small, mute, camera, hang up,
+ * The call itself: the other side's video filling the screen (cropped only when its
+ * orientation matches the screen's), the self-view small and draggable, mute, camera, camera
+ * switch (with more than one camera), hang up, the other side's mute and camera-off on their
+ * video (a live region), a modal dialog that keeps focus inside,
  * a talk-time timer (from when the call connected), the connection's quality in words, a
  * "Reconnecting…" banner, and "Switch to audio only" when the connection stays poor.
  * Audio-only calls show the other party's initial.
@@ -30,7 +35,7 @@ export interface CallPanelContext {
  */
 @Component({
   selector: 'cs-in-call',
-  imports: [MatButton, MediaStreamDirective, NgTemplateOutlet],
+  imports: [A11yModule, MatButton, MediaStreamDirective, DraggableSelfViewDirective, NgTemplateOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './in-call.component.html',
   styleUrl: './in-call.component.css',
@@ -44,11 +49,18 @@ export class InCallComponent {
   private readonly now = signal(Date.now());
   private readonly remoteVideo = viewChild(MediaStreamDirective);
 
+  protected readonly remoteMedia = this.media.remoteMedia;
   protected readonly showRemoteVideo = computed(() => {
     const stream = this.media.remoteStream();
     if (this.media.audioOnlyMode()) return false;
     return !!stream && stream.getVideoTracks().length > 0 && this.media.remoteMedia().video;
   });
+  /** The other side turned their camera off (not said for voice calls or audio only). */
+  protected readonly remoteCameraOff = computed(
+    () => this.manager.call()?.type !== 'audio' && !this.media.audioOnlyMode() && !this.remoteMedia().video,
+  );
+  /** The other side's picture's shape: the stylesheet fills the screen when it matches the screen's. */
+  protected readonly remoteOrientation = signal<'portrait' | 'landscape' | null>(null);
   /** The connection as this device receives it, in words (the colour only repeats them). */
   protected readonly quality = computed(() => {
     const q = this.media.quality();
@@ -74,7 +86,14 @@ export class InCallComponent {
 
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);
-    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+    // Plugging in or out a camera changes whether "Switch camera" is offered.
+    const recount = () => void this.countCameras();
+    navigator.mediaDevices?.addEventListener?.('devicechange', recount);
+    inject(DestroyRef).onDestroy(() => {
+      clearInterval(timer);
+      navigator.mediaDevices?.removeEventListener?.('devicechange', recount);
+    });
+    void this.countCameras();
   }
 
   protected readonly devicesOpen = signal(false);
@@ -82,6 +101,38 @@ export class InCallComponent {
   protected readonly microphones = computed(() => this.devices().filter((d) => d.kind === 'audioinput'));
   protected readonly cameras = computed(() => this.devices().filter((d) => d.kind === 'videoinput'));
   protected readonly deviceError = signal<string | null>(null);
+  private readonly cameraCount = signal(0);
+  protected readonly canSwitchCamera = computed(
+    () =>
+      this.cameraCount() > 1 &&
+      !!this.media.localStream() &&
+      !this.media.audioOnly() &&
+      !this.media.audioOnlyMode(),
+  );
+  protected readonly switchingCamera = signal(false);
+
+  private async countCameras(): Promise<void> {
+    const devices = await this.media.listDevices().catch(() => []);
+    this.cameraCount.set(devices.filter((d) => d.kind === 'videoinput').length);
+  }
+
+  protected async switchCamera(): Promise<void> {
+    this.deviceError.set(null);
+    this.switchingCamera.set(true);
+    try {
+      await this.media.switchCamera();
+    } catch (error) {
+      this.deviceError.set(error instanceof Error ? error.message : 'The other camera could not be used.');
+    } finally {
+      this.switchingCamera.set(false);
+    }
+  }
+
+  protected measureRemote(event: Event): void {
+    const video = event.target as HTMLVideoElement;
+    if (!video.videoWidth || !video.videoHeight) return;
+    this.remoteOrientation.set(video.videoWidth >= video.videoHeight ? 'landscape' : 'portrait');
+  }
 
   protected currentDevice(kind: 'audio' | 'video'): string | undefined {
     const track = this.media

@@ -23,7 +23,7 @@ import { CallManager } from './call-manager.service';
       <p class="cs-call-kind">{{ kind() }}</p>
       <div class="cs-outgoing-status">
         <mat-progress-spinner mode="indeterminate" diameter="24" aria-hidden="true" />
-        <h2 id="cs-outgoing-title" data-testid="call-status" aria-live="polite">{{ status() }}</h2>
+        <h2 id="cs-outgoing-title" data-testid="call-status">{{ status() }}</h2>
       </div>
       @if (manager.call()?.product; as product) {
         <div class="cs-call-product">

@@ -81,7 +81,7 @@ export function callButtonsMode(options: {
       gap: 12px;
     }
     .cs-row button {
-      min-height: 44px;
+      min-height: 48px;
     }
     .cs-spin {
       display: inline-block;
