@@ -49,6 +49,40 @@ const PAGE_SIZE = 20;
       padding: 8px;
       border-bottom: 1px solid var(--mat-sys-outline-variant);
     }
+    /* Below 600 px each call is a card: no sideways scrolling, status and talk time in view. */
+    @media (max-width: 599px) {
+      table {
+        min-width: 0;
+      }
+      thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      tbody,
+      tr,
+      td {
+        display: block;
+      }
+      tr {
+        padding: 8px 0;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      td {
+        display: grid;
+        grid-template-columns: 6.5rem 1fr;
+        gap: 8px;
+        padding: 2px 0;
+        border: none;
+      }
+      td::before {
+        content: attr(data-label);
+        font-weight: 600;
+        color: var(--mat-sys-on-surface-variant);
+      }
+    }
     .callbacks {
       list-style: none;
       padding: 0;
