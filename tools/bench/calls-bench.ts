@@ -515,6 +515,9 @@ async function benchApi(): Promise<{ rest: Figures; socket: Figures }> {
     SEED_DEMO_DATA: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    CUSTOMER_MAX_SOCKETS: '1000',
+    CUSTOMER_CALLS_PER_MINUTE: '100000000',
+    SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: '100000000',
     DATABASE_POOL_SIZE: process.env['DATABASE_POOL_SIZE'] ?? '20',
     WEB_DIST_DIR: join(root, 'tmp', 'no-web-apps'),
     // e.g. BENCH_API_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=tmp/bench/profile" to profile the API.

@@ -1,23 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import type { CallDto } from '@callshop/contracts';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { startRedis } from './support/redis-server';
 import { SDP_OFFER, connectCalls, createShop, customerCalls, sleep } from './support/call-clients';
-
-/** A throwaway Redis server (TEST_REDIS_URL wins when set); null when none can be had. */
-async function startRedis(): Promise<{ url: string; stop: () => void } | null> {
-  if (process.env['TEST_REDIS_URL']) return { url: process.env['TEST_REDIS_URL'], stop: () => undefined };
-  if (spawnSync('redis-server', ['--version']).status !== 0) return null;
-  const port = 46000 + Math.floor(Math.random() * 4000);
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--port', String(port), '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  await sleep(300);
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill() };
-}
 
 describe('two API instances with the Socket.io Redis adapter', () => {
   let redis: Awaited<ReturnType<typeof startRedis>>;

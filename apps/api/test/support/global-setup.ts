@@ -34,6 +34,9 @@ export default async function globalSetup(): Promise<void> {
   // Test files boot the app many times; keep the login throttle out of their way (one test sets it back).
   process.env['AUTH_RATE_LIMIT_PER_MINUTE'] ??= '100000';
   process.env['RATE_LIMIT_PER_MINUTE'] ??= '100000';
+  process.env['CUSTOMER_MAX_SOCKETS'] ??= '1000';
+  process.env['CUSTOMER_CALLS_PER_MINUTE'] ??= '100000';
+  process.env['SHOP_RINGS_PER_CUSTOMER_PER_MINUTE'] ??= '100000';
   process.env['LOG_LEVEL'] ??= 'silent';
   process.env['SEED_DEMO_DATA'] = 'false';
   delete process.env['DATABASE_URL'];

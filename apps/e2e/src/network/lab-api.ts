@@ -135,6 +135,9 @@ async function launchApi(name: string, dataDir: string, env: Record<string, stri
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    CUSTOMER_MAX_SOCKETS: '1000',
+    CUSTOMER_CALLS_PER_MINUTE: '100000',
+    SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: '100000',
     WEB_DIST_DIR: buildDir(),
     ...env,
   };

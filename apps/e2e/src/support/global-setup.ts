@@ -35,6 +35,9 @@ export default async function globalSetup(): Promise<void> {
     CALL_RECONNECT_GRACE_MS: '5000',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    CUSTOMER_MAX_SOCKETS: '1000',
+    CUSTOMER_CALLS_PER_MINUTE: '100000',
+    SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: '100000',
     WEB_DIST_DIR: dist,
   };
   delete env['DATABASE_URL'];

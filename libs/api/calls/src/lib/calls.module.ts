@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
+import { ShopBlock } from './blocking/shop-block.entity';
+import { ShopBlocks } from './blocking/shop-blocks.service';
 import { CallbackRequest } from './callbacks/callback-request.entity';
 import { CallbacksService } from './callbacks/callbacks.service';
 import { CallsRepository } from './data/calls.repository';
 import { PgCallsRepository } from './data/pg-calls.repository';
 import { CallHistory } from './history/call-history.service';
+import { BlockedCustomersController } from './http/blocked-customers.controller';
 import { CallbacksController } from './http/callbacks.controller';
 import { CallsController } from './http/calls.controller';
 import { VideoCallController } from './http/video-call.controller';
@@ -17,6 +20,9 @@ import { CallLifecycle } from './lifecycle/call-lifecycle.service';
 import { CallMedia } from './lifecycle/call-media.service';
 import { CallStarter } from './lifecycle/call-starter.service';
 import { CallStateMachine } from './lifecycle/call-state-machine';
+import { CustomerGate } from './limits/customer-gate';
+import { CustomerLimits } from './limits/customer-limits.service';
+import { CustomerSockets } from './limits/customer-sockets';
 import { Call } from './model/call.entity';
 import { PresenceService } from './presence/presence.service';
 import { SellerInfoService } from './presence/seller-info.service';
@@ -34,11 +40,12 @@ import { SocketDrain } from './signaling/socket-drain.listener';
  * - `lifecycle/`: starting a call, the parties' actions, the deadlines;
  * - `history/`: reading calls; `presence/`: who is online, the seed's seller routes;
  * - `callbacks/`, `ice/`: callback requests, STUN/TURN servers;
+ * - `limits/`, `blocking/`: per-customer abuse limits, customers a shop blocked;
  * - `http/`: REST controllers and DTOs; `signaling/`: the Socket.io gateway and pushes.
  */
 @Module({
-  imports: [AuthModule, ProductsModule, TypeOrmModule.forFeature([Call, CallbackRequest])],
-  controllers: [VideoCallController, CallsController, CallbacksController],
+  imports: [AuthModule, ProductsModule, TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock])],
+  controllers: [VideoCallController, CallsController, CallbacksController, BlockedCustomersController],
   providers: [
     { provide: CallsRepository, useClass: PgCallsRepository },
     { provide: CallClock, useClass: SystemClock },
@@ -49,6 +56,10 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallDeadlines,
     CallHistory,
     CallbacksService,
+    ShopBlocks,
+    CustomerLimits,
+    CustomerGate,
+    CustomerSockets,
     CallsNamespace,
     PresenceService,
     SellerInfoService,

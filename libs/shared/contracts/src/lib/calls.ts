@@ -252,3 +252,18 @@ export interface CallSummaryDto {
   missedTotal: number;
   openCallbacks: number;
 }
+
+/**
+ * A customer a shop no longer takes calls or callback requests from (`PUT` /
+ * `DELETE /shops/:shopId/blocked-customers/:customerId`); the customer is told "This shop is
+ * not taking your calls" and nothing rings or is recorded.
+ */
+export interface BlockedCustomerDto {
+  customer: CallParty;
+  /** The staff member who blocked them. */
+  blockedBy: CallParty | null;
+  blockedAt: string;
+}
+
+/** What a blocked customer is told when they call or ask for a callback. */
+export const BLOCKED_CALLER_MESSAGE = 'This shop is not taking your calls';

@@ -11,6 +11,7 @@ import { QueryFailedError, Repository } from 'typeorm';
 import type { CallbackRequestDto, Page } from '@callshop/contracts';
 import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary } from '@callshop/api/products';
+import { CustomerGate } from '../limits/customer-gate';
 import { CallbackRequestedEvent, CallbackUpdatedEvent } from '../model/call-events';
 import { productSnapshot } from '../model/call.mapper';
 import { CallbackRequest } from './callback-request.entity';
@@ -49,10 +50,12 @@ export class CallbacksService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly products: ProductsService,
     private readonly events: EventEmitter2,
+    private readonly gate: CustomerGate,
   ) {}
 
   async create(user: AuthUser, dto: CreateCallbackDto): Promise<CallbackRequestDto> {
     if (user.role !== 'customer') throw new ForbiddenException('Only customers ask for callbacks');
+    await this.gate.callback(user.id, dto.sellerId);
     const shop = await this.shops.findOneBy({ id: dto.sellerId });
     if (!shop) throw new NotFoundException(`Shop ${dto.sellerId} not found`);
     const product = dto.productId ? await this.products.findOrFail(dto.productId) : null;

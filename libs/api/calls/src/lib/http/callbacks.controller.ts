@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, uuidParam } from '@callshop/api/core';
+import { ApiErrors, ApiRateLimited, uuidParam } from '@callshop/api/core';
 import { CurrentUser, JwtAuthGuard, Roles, RolesGuard, type AuthUser } from '@callshop/api/auth';
 import { CallbacksService } from '../callbacks/callbacks.service';
 import { CallbackQueryDto } from './dto/call-history-query.dto';
@@ -16,9 +16,15 @@ export class CallbacksController {
 
   @Post()
   @Roles('customer')
-  @ApiOperation({ summary: 'Ask a shop to call back (phone or video), optionally about one of its products' })
+  @ApiOperation({
+    summary: 'Ask a shop to call back (phone or video), optionally about one of its products',
+    description: 'A customer the shop blocked gets `403` "This shop is not taking your calls".',
+  })
   @ApiCreatedResponse({ type: CallbackResponseDto })
   @ApiErrors(400, 401, 403, 404, 409)
+  @ApiRateLimited(
+    'A customer started more than CUSTOMER_CALLS_PER_MINUTE calls and callback requests in a minute',
+  )
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateCallbackDto) {
     return this.callbacks.create(user, dto);
   }

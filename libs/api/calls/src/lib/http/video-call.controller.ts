@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, uuidParam } from '@callshop/api/core';
+import { ApiErrors, ApiRateLimited, uuidParam } from '@callshop/api/core';
 import { CurrentUser, JwtAuthGuard, OptionalJwtAuthGuard, type AuthUser } from '@callshop/api/auth';
 import { callRequestFrom } from '../lifecycle/call-request';
 import { CallStarter } from '../lifecycle/call-starter.service';
@@ -51,10 +51,14 @@ export class VideoCallController {
       'A customer names `sellerId` (the shop) and `productId` (sold by that shop); a seller names `customerId` ' +
       '(a customer who called the shop or asked for a callback) and optionally `productId`. Answers the call ' +
       'record: `ringing`; `missed` (endReason `offline`) when nobody on the other side is online and available; ' +
-      '`busy` when the other side is in a call. `deviceId` binds the call to the caller socket.',
+      '`busy` when the other side is in a call. `deviceId` binds the call to the caller socket. A customer ' +
+      'the shop blocked gets `403` "This shop is not taking your calls" and nothing is recorded.',
   })
   @ApiCreatedResponse({ type: CallResponseDto })
   @ApiErrors(400, 401, 403, 404, 409)
+  @ApiRateLimited(
+    'A customer started more than CUSTOMER_CALLS_PER_MINUTE calls and callback requests, or called this shop more than SHOP_RINGS_PER_CUSTOMER_PER_MINUTE times, in a minute',
+  )
   initiate(@CurrentUser() user: AuthUser, @Body() dto: InitiateCallDto) {
     return this.starter.start(user, callRequestFrom(user, dto));
   }

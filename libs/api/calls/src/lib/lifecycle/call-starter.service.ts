@@ -14,6 +14,7 @@ import { BatchQueue, callsConfig } from '@callshop/api/core';
 import { User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary } from '@callshop/api/products';
 import { CallsRepository } from '../data/calls.repository';
+import { CustomerGate } from '../limits/customer-gate';
 import type { CallRecord } from '../model/call.mapper';
 import { decideNewCall, type NewCall } from '../model/new-call';
 import { PresenceService } from '../presence/presence.service';
@@ -46,6 +47,7 @@ export class CallStarter {
     private readonly products: ProductsService,
     @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
+    private readonly gate: CustomerGate,
   ) {}
 
   /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
@@ -54,6 +56,7 @@ export class CallStarter {
       throw new ForbiddenException('deviceId is not a connected socket of yours');
     }
     if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
+    await this.gate.call(user.id, request.shopId);
     const staff = await this.presence.shopStatus(request.shopId);
     const started = await this.customerCalls.push({
       ...request,

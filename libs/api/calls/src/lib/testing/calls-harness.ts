@@ -10,6 +10,7 @@ import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
 import { CallMedia } from '../lifecycle/call-media.service';
 import { CallStarter } from '../lifecycle/call-starter.service';
 import { CallStateMachine } from '../lifecycle/call-state-machine';
+import type { CustomerGate } from '../limits/customer-gate';
 import {
   CallAnsweredEvent,
   CallConnectedEvent,
@@ -63,6 +64,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     turnSecret: null,
     turnTtlSeconds: 3600,
     relayOnly: false,
+    limits: { maxSockets: 5, callsPerMinute: 1000, ringsPerShopPerMinute: 1000 },
     ...config,
   };
   const customers = new Set<string>();
@@ -80,7 +82,9 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   const machine = new CallStateMachine(repo, events);
   const presenceService = presence as unknown as PresenceService;
   const deadlines = new CallDeadlines(repo, machine, presenceService, clock, settings);
-  const starter = new CallStarter(repo, machine, presenceService, products, users, settings);
+  // Limits and blocks are covered by the API integration tests; here every customer may call.
+  const gate = { call: async () => undefined, callback: async () => undefined } as unknown as CustomerGate;
+  const starter = new CallStarter(repo, machine, presenceService, products, users, settings, gate);
   const media = new CallMedia(repo, events);
   const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings);
   events.on(CallStartedEvent.NAME, (e: CallStartedEvent) => deadlines.onRinging(e));

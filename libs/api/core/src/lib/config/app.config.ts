@@ -1,5 +1,6 @@
 import { registerAs } from '@nestjs/config';
 import { validatedEnv, type Env } from './env.validation';
+import type { TrustProxy } from './trust-proxy';
 
 export interface AppConfig {
   env: Env['NODE_ENV'];
@@ -15,6 +16,8 @@ export interface AppConfig {
   shutdownDrainMs: number;
   rateLimitPerMinute: number;
   authRateLimitPerMinute: number;
+  /** Express `trust proxy`: whose `X-Forwarded-For` names the client (null: nobody's). */
+  trustProxy: TrustProxy;
 }
 
 export const appConfig = registerAs('app', (): AppConfig => {
@@ -31,5 +34,6 @@ export const appConfig = registerAs('app', (): AppConfig => {
     shutdownDrainMs: env.SHUTDOWN_DRAIN_MS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
   };
 });

@@ -11,6 +11,15 @@ export interface CallsConfig {
   turnSecret: string | null;
   turnTtlSeconds: number;
   relayOnly: boolean;
+  /** Abuse limits, per customer whatever their sockets, instances or addresses. */
+  limits: {
+    /** Connected sockets at once; one more is refused at the handshake. */
+    maxSockets: number;
+    /** Calls and callback requests started per minute. */
+    callsPerMinute: number;
+    /** Calls to one shop per minute. */
+    ringsPerShopPerMinute: number;
+  };
 }
 
 export const callsConfig = registerAs('calls', (): CallsConfig => {
@@ -24,5 +33,10 @@ export const callsConfig = registerAs('calls', (): CallsConfig => {
     turnSecret: env.TURN_SECRET,
     turnTtlSeconds: env.TURN_TTL_SECONDS,
     relayOnly: env.ICE_RELAY_ONLY,
+    limits: {
+      maxSockets: env.CUSTOMER_MAX_SOCKETS,
+      callsPerMinute: env.CUSTOMER_CALLS_PER_MINUTE,
+      ringsPerShopPerMinute: env.SHOP_RINGS_PER_CUSTOMER_PER_MINUTE,
+    },
   };
 });

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 /** Placeholder secret used outside production; start-up refuses it when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'dev-only-secret-change-me-0123456789abcdef';
@@ -36,6 +37,10 @@ export interface Env {
   ICE_RELAY_ONLY: boolean;
   RATE_LIMIT_PER_MINUTE: number;
   AUTH_RATE_LIMIT_PER_MINUTE: number;
+  TRUST_PROXY: TrustProxy;
+  CUSTOMER_MAX_SOCKETS: number;
+  CUSTOMER_CALLS_PER_MINUTE: number;
+  SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: number;
 }
 
 /** Joi with a `list` type: a comma-separated string becomes its trimmed, non-empty items. */
@@ -103,6 +108,16 @@ export const envSchema = Joi.object<Env, true>({
   ICE_RELAY_ONLY: Joi.boolean().default(false),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(600),
   AUTH_RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(1).default(30),
+  TRUST_PROXY: Joi.alternatives()
+    .try(
+      Joi.string()
+        .allow('')
+        .custom((value: string) => parseTrustProxy(value)),
+    )
+    .default(null),
+  CUSTOMER_MAX_SOCKETS: Joi.number().integer().min(1).max(1000).default(5),
+  CUSTOMER_CALLS_PER_MINUTE: Joi.number().integer().min(1).default(10),
+  SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: Joi.number().integer().min(1).default(3),
 }).unknown(true);
 
 /** The names of the variables in {@link envSchema}. */

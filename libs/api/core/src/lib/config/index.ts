@@ -4,3 +4,4 @@ export * from './auth.config';
 export * from './database.config';
 export * from './calls.config';
 export * from './rate-limit';
+export * from './trust-proxy';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ApiErrorBody } from '@callshop/contracts';
 import { describeError } from './error-map';
+import { RateLimitedException } from './rate-limited.exception';
 
 /** Gives every error the same JSON shape; unexpected errors are logged and answered 500. */
 @Catch()
@@ -22,6 +23,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
-    if (!res.headersSent) res.status(body.statusCode).json(body);
+    if (res.headersSent) return;
+    if (exception instanceof RateLimitedException) res.setHeader('Retry-After', exception.retryAfterSeconds);
+    res.status(body.statusCode).json(body);
   }
 }

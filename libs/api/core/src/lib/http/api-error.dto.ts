@@ -35,3 +35,13 @@ export function ApiErrors(...statuses: number[]) {
     ),
   );
 }
+
+/** Documents a `429` from a per-user limit, with its `Retry-After` header. */
+export function ApiRateLimited(what: string) {
+  return ApiResponse({
+    status: 429,
+    description: `${what}; \`Retry-After\` gives the seconds until the next attempt is allowed`,
+    type: ApiErrorDto,
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', minimum: 1 } } },
+  });
+}

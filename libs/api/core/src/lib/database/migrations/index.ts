@@ -1,6 +1,12 @@
 import { InitialSchema1732406400000 } from './1732406400000-initial-schema';
 import { Calls1732500000000 } from './1732500000000-calls';
 import { CallMedia1732600000000 } from './1732600000000-call-media';
+import { ShopBlocks1732700000000 } from './1732700000000-shop-blocks';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
-export const MIGRATIONS = [InitialSchema1732406400000, Calls1732500000000, CallMedia1732600000000];
+export const MIGRATIONS = [
+  InitialSchema1732406400000,
+  Calls1732500000000,
+  CallMedia1732600000000,
+  ShopBlocks1732700000000,
+];
