@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from './config/app.config';
 import { createValidationPipe, SafeInputPipe } from './errors/validation';
+import { applyRequestEdge } from './http/request-edge';
 import { InstanceDrain } from './health/instance-drain.service';
 import { RealtimeRedis } from './realtime/realtime-redis';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -24,9 +25,16 @@ export function configureApp(app: INestApplication): void {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   app.useLogger(app.get(Logger));
   // robots.txt and sitemap.xml live at the site's root, like the web apps.
+  // Per-IP limits read the client from X-Forwarded-For only when it comes through a trusted proxy.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .set('trust proxy', config.trustProxy ?? false);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['robots.txt', 'sitemap.xml'] });
   // gzip or brotli, as the client accepts, for every response over 1 KB (scripts, JSON, pages).
   app.use(compression({ threshold: 1024 }));
+  // Malformed URLs, non-JSON bodies, oversized or non-UTF-8 JSON: refused before routing.
+  applyRequestEdge(app);
   app.useGlobalPipes(new SafeInputPipe(), createValidationPipe());
   app.use(
     helmet({
