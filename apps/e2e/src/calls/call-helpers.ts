@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, apiLogin, baseUrl, newContext } from '../support/browser';
+import { type ContextOptions, DEMO_PASSWORD, apiLogin, baseUrl, newContext } from '../support/browser';
 
 /** The demo shop every call test talks to, and the people in it. */
 export const SHOP = {
@@ -48,8 +48,8 @@ function recordPeerConnections(): void {
 }
 
 /** A person at their own computer: a fresh browser profile with WebRTC recording on. */
-export async function personContext(browser: Browser): Promise<BrowserContext> {
-  const context = await newContext(browser);
+export async function personContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await newContext(browser, options);
   await context.addInitScript(recordPeerConnections);
   return context;
 }

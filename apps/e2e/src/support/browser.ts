@@ -26,22 +26,35 @@ function chromiumPath(): string {
     .trim();
 }
 
-/** Debian's Chromium with fake camera and microphone, and no background traffic. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+/**
+ * Debian's Chromium with fake camera and microphone, and no background traffic.
+ * `fakeCameras`: how many fake cameras it offers (one unless told).
+ */
+export async function launchBrowser(options: { fakeCameras?: number } = {}): Promise<Browser> {
+  const cameras = options.fakeCameras ?? 1;
+  const args =
+    cameras === 1
+      ? CHROMIUM_ARGS
+      : CHROMIUM_ARGS.map((a) =>
+          a === '--use-fake-device-for-media-stream' ? `${a}=device-count=${cameras}` : a,
+        );
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+}
+
+/** A phone held upright: 390 × 844 CSS px, touch, the mobile viewport rules. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+
+export interface ContextOptions {
+  viewport?: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
 }
 
 /** A fresh browser profile (like another person's computer) with camera, mic and notifications allowed. */
-export async function newContext(
-  browser: Browser,
-  options: { viewport?: { width: number; height: number } } = {},
-): Promise<BrowserContext> {
+export async function newContext(browser: Browser, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
+    ...options,
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   await context.grantPermissions(['camera', 'microphone', 'notifications'], { origin: baseUrl() });

@@ -1,0 +1,166 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectFitsWidth, expectNoSeriousAxeViolations, smallControls } from '../support/a11y';
+import { PHONE, launchBrowser, screenshot } from '../support/browser';
+import {
+  CUSTOMERS,
+  SHOP,
+  UI_TIMEOUT,
+  closeAll,
+  expectRemoteVideoFlowing,
+  incomingDialog,
+  openProductPage,
+  openSellerConsole,
+  personContext,
+  readyVideoCallButton,
+  shopProduct,
+  waitFor,
+  waitForText,
+} from './call-helpers';
+
+/**
+ * One video call between two phones (390 × 844, touch): every call state fits the screen at
+ * 390 and 320 px with thumb-sized controls, passes axe on both sides, keeps focus inside the
+ * call view with the page behind inert, and shows the other side's mute and camera-off.
+ */
+describe('a video call on phones', () => {
+  let browser: Browser;
+  let customerContext: BrowserContext | undefined;
+  let sellerContext: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closeAll(customerContext, sellerContext);
+    await browser.close();
+  });
+
+  /** The call view `testId` fits at 390 and at 320 px, every control in it at least 44 × 44. */
+  async function expectPhoneSized(page: Page, testId: string): Promise<void> {
+    const selector = `[data-testid="${testId}"]`;
+    for (const width of [390, 320]) {
+      await page.setViewportSize({ width, height: PHONE.viewport.height });
+      await expectFitsWidth(page, selector, `${testId} at ${width} px`);
+      expect({ testId, width, small: await smallControls(page, selector) }).toEqual({
+        testId,
+        width,
+        small: [],
+      });
+    }
+    await page.setViewportSize(PHONE.viewport);
+  }
+
+  /** Where focus is: inside the call view, and whether the page behind is inert. */
+  async function focusState(page: Page, testId: string) {
+    return page.evaluate((id) => {
+      const view = document.querySelector(`[data-testid="${id}"]`);
+      const main = document.querySelector('main, router-outlet + *');
+      return {
+        inside: !!view && view.contains(document.activeElement),
+        pageBehindInert: !!main?.closest('[inert]'),
+      };
+    }, testId);
+  }
+
+  it('rings, connects, shows the other side muted and ends, each state phone-sized and accessible', async () => {
+    const product = await shopProduct('Studio Monitor Headphones');
+    sellerContext = await personContext(browser, PHONE);
+    customerContext = await personContext(browser, PHONE);
+    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
+    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
+    await expectNoSeriousAxeViolations(customer, 'product page, logged in, phone');
+
+    const callButton = await readyVideoCallButton(customer);
+    await callButton.tap();
+    await customer.getByTestId('outgoing-call').waitFor({ timeout: UI_TIMEOUT });
+    const ringing = incomingDialog(seller);
+    await ringing.waitFor({ timeout: UI_TIMEOUT });
+
+    // Ringing, both sides.
+    await expectPhoneSized(customer, 'outgoing-call');
+    await expectPhoneSized(seller, 'incoming-call');
+    await expectNoSeriousAxeViolations(customer, 'calling (customer)');
+    await expectNoSeriousAxeViolations(seller, 'ringing (seller)');
+    expect((await focusState(seller, 'incoming-call')).pageBehindInert).toBe(true);
+
+    await ringing.getByRole('button', { name: 'Accept' }).tap();
+    await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+    await expect(waitForText(customer.getByTestId('call-status'), 'In call')).resolves.toBe(true);
+
+    // In call: the other side's video fills the phone's screen.
+    const remoteBox = await customer.getByTestId('remote-video').boundingBox();
+    expect(remoteBox).toEqual(expect.objectContaining({ width: 390, height: 844 }));
+    await expectPhoneSized(customer, 'in-call');
+    await expectPhoneSized(seller, 'in-call');
+    await expectNoSeriousAxeViolations(customer, 'in call (customer)');
+    await expectNoSeriousAxeViolations(seller, 'in call (seller)');
+    await screenshot(customer, 'phone-in-call-customer');
+
+    // Focus stays in the call view: Tab goes round its controls, never to the page behind.
+    await customer.getByRole('button', { name: 'Mute' }).focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      await customer.keyboard.press('Tab');
+      expect(await focusState(customer, 'in-call')).toEqual({ inside: true, pageBehindInert: true });
+      seen.add(await customer.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['Mute', 'Hang up']));
+    const behindClickable = await customer.evaluate(() => {
+      const link = document.querySelector<HTMLElement>('main a[href], main button');
+      link?.focus();
+      return document.activeElement === link;
+    });
+    expect(behindClickable).toBe(false);
+
+    // The customer mutes and turns the camera off: the seller sees it on the customer's video.
+    await customer.getByRole('button', { name: 'Mute' }).tap();
+    await customer.getByRole('button', { name: 'Turn camera off' }).tap();
+    const state = seller.getByTestId('remote-media-state');
+    await expect(waitForText(state, `${CUSTOMERS.casey.name} is muted`)).resolves.toBe(true);
+    await expect(waitForText(state, `${CUSTOMERS.casey.name}'s camera is off`)).resolves.toBe(true);
+    expect(await state.getAttribute('role')).toBe('status');
+    await expectNoSeriousAxeViolations(seller, 'in call, the other side muted (seller)');
+    await customer.getByRole('button', { name: 'Unmute' }).tap();
+    await expect(waitFor(async () => !(await state.textContent())?.includes('is muted'))).resolves.toBe(true);
+
+    // Ended, both sides.
+    await customer.getByRole('button', { name: 'Hang up' }).tap();
+    await customer.getByTestId('call-outcome').waitFor({ timeout: UI_TIMEOUT });
+    await seller.getByTestId('call-outcome').waitFor({ timeout: UI_TIMEOUT });
+    await expectPhoneSized(customer, 'call-outcome');
+    await expectPhoneSized(seller, 'call-outcome');
+    await expectNoSeriousAxeViolations(customer, 'call ended (customer)');
+    await expectNoSeriousAxeViolations(seller, 'call ended (seller)');
+
+    // Closing gives the page back, focus where it was.
+    await customer.getByRole('button', { name: 'Close' }).tap();
+    await customer.getByTestId('call-outcome').waitFor({ state: 'detached' });
+    expect(await customer.evaluate(() => document.querySelector('[inert]') === null)).toBe(true);
+    expect(await customer.evaluate(() => document.activeElement?.textContent?.trim())).toBe(
+      'Video Call Seller',
+    );
+    await seller.getByRole('button', { name: 'Close' }).tap();
+
+    // The "Call Seller" dialog with the callback form, at 390 and 320 px.
+    await customer.getByRole('button', { name: 'Call Seller' }).tap();
+    const dialog = customer.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Request a callback' }).tap();
+    await dialog.getByRole('button', { name: 'Send callback request' }).waitFor();
+    await expectPhoneSized(customer, 'call-seller-dialog');
+    await expectFitsWidth(customer, 'mat-dialog-container', 'callback dialog');
+    expect(await smallControls(customer, 'mat-dialog-container')).toEqual([]);
+    await expectNoSeriousAxeViolations(customer, 'callback dialog');
+    await dialog.getByRole('button', { name: 'Close' }).tap();
+
+    // Both histories read as cards on the phone, with status and talk time, and pass axe.
+    await customer.goto('/calls');
+    const row = customer.getByTestId('call-history').locator('tbody tr').first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    await expectFitsWidth(customer, '[data-testid="call-history"]', 'My calls at 390 px');
+    expect(await row.getByTestId('call-history-status').isVisible()).toBe(true);
+    await expectNoSeriousAxeViolations(customer, 'My calls with rows');
+    await expectFitsWidth(seller, '[data-testid="call-history"]', 'seller history at 390 px');
+    expect(await seller.getByTestId('call-row').first().getByTestId('call-duration').isVisible()).toBe(true);
+    await expectNoSeriousAxeViolations(seller, 'seller calls, history and callbacks');
+  });
+});
