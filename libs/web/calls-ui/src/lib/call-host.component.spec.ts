@@ -1,8 +1,12 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import type { CallDto } from '@callshop/contracts';
+import type { QualityAssessment } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
+import type { CallPhase } from './call-state-machine';
+import { type QualityIndicator, liveQualityIndicator, liveStatusLabel } from './call-status-label';
 import { CallHostComponent } from './call-host.component';
 import { CallNotifier } from './call-notifier.service';
 import { Ringtone } from './ringtone.service';
@@ -34,9 +38,23 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     listDevices: jest.fn(async () => [] as MediaDeviceInfo[]),
     switchCamera: jest.fn(async () => true),
   };
+  const phaseNow = signal(phase);
+  const peerDropped = signal(false);
+  // The view's words come from the same functions the real CallManager uses.
+  const status = () => ({
+    phase: phaseNow() as CallPhase,
+    peerDropped: peerDropped(),
+    otherSide: 'the customer',
+  });
   const manager = {
     media,
-    phase: signal(phase),
+    phase: phaseNow,
+    peerDropped,
+    otherSide: signal('the customer'),
+    quality: computed((): QualityIndicator | null =>
+      liveQualityIndicator(status(), manager.media.quality() as QualityAssessment | null),
+    ),
+    statusText: () => liveStatusLabel({ ...status(), talkSeconds: null }),
     call: signal(call),
     counterpart: signal('Ada'),
     viewer: signal('shop'),
@@ -117,6 +135,29 @@ describe('CallHostComponent', () => {
     manager.phase.set('reconnecting');
     await fixture.whenStable();
     expect(el.querySelector('[data-testid="reconnecting"]')?.textContent).toContain('Reconnecting…');
+  });
+
+  it("says so, and announces it, when the other side's connection dropped", async () => {
+    const { el, manager, media, fixture } = await render('in-call');
+    const announce = jest.spyOn(TestBed.inject(LiveAnnouncer), 'announce');
+    media.quality.set({ level: 'good', reason: null });
+    await fixture.whenStable();
+    manager.phase.set('reconnecting');
+    manager.peerDropped.set(true);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="call-status"]')?.textContent?.trim()).toBe(
+      "Reconnecting… (the customer's connection dropped)",
+    );
+    const indicator = el.querySelector('[data-testid="call-quality"]');
+    expect(indicator?.getAttribute('data-quality-level')).toBe('poor');
+    expect(announce).toHaveBeenLastCalledWith("The customer's connection dropped, reconnecting", 'polite');
+
+    manager.phase.set('in-call');
+    manager.peerDropped.set(false);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="call-status"]')?.textContent?.trim()).toBe('In call');
+    expect(el.querySelector('[data-testid="call-quality"]')?.getAttribute('data-quality-level')).toBe('good');
+    expect(announce).toHaveBeenLastCalledWith('Connected with Ada', 'polite');
   });
 
   it("shows the other side's mute and camera-off on their video, and the camera switch with two cameras", async () => {

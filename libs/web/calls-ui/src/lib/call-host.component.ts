@@ -13,6 +13,7 @@ import {
 import { CallManager } from './call-manager.service';
 import { PageBehindCall, phaseAnnouncement } from './call-modal';
 import { CallOutcomePanelComponent } from './call-outcome-panel.component';
+import { peerDroppedAnnouncement } from './call-status-label';
 import { InCallComponent, type CallPanelContext } from './in-call.component';
 import { IncomingCallComponent } from './incoming-call.component';
 import { OutgoingCallComponent } from './outgoing-call.component';
@@ -88,11 +89,14 @@ export class CallHostComponent {
     effect(() => {
       const phase = this.manager.phase();
       const outcome = this.manager.outcome();
+      const peerDropped = this.manager.peerDropped();
       untracked(() => {
         if (phase === 'idle') page.close();
         else page.open(host);
         wakeLock.hold(phase === 'connecting' || phase === 'in-call' || phase === 'reconnecting');
-        const message = phaseAnnouncement(phase, this.manager.counterpart(), outcome);
+        const message = peerDropped
+          ? peerDroppedAnnouncement(this.manager.otherSide())
+          : phaseAnnouncement(phase, this.manager.counterpart(), outcome);
         if (message) void announcer.announce(message, 'polite');
       });
     });

@@ -8,7 +8,15 @@ import { type CallMedia, callMediaOf } from './call-media';
 import { counterpartName } from './call-outcome';
 import { CallResume } from './call-resume';
 import { CallRinging } from './call-ringing';
-import { CallStateMachine, livePhase, type CallPhase, type PlaceCallRequest } from './call-state-machine';
+import {
+  CallStateMachine,
+  livePhase,
+  peerDropped,
+  type CallPhase,
+  type LiveConditions,
+  type PlaceCallRequest,
+} from './call-state-machine';
+import { liveQualityIndicator, liveStatusLabel, otherSideWord } from './call-status-label';
 import { LiveCall } from './live-call';
 
 /** A phone number to reach the other party on, as a `tel:` link. */
@@ -51,13 +59,46 @@ export class CallManager {
   /** The call's streams, mute and camera state and devices, for the in-call view. */
   readonly media: CallMedia = callMediaOf(this.rtc);
 
-  readonly phase = computed<CallPhase>(() => {
-    const { phase, peerAway, connectedAt } = this.machine.state();
-    if (phase !== 'live') return phase;
-    const socketUp = this.socket.state() === SocketState.Connected;
-    const flowing = this.rtc.incomingFlowing();
-    return livePhase({ media: this.rtc.state(), flowing, socketUp, peerAway, connectedAt });
+  /** What a live call's phase is made of. */
+  private readonly conditions = computed<LiveConditions>(() => {
+    const { peerAway, peerInterrupted, connectedAt } = this.machine.state();
+    return {
+      media: this.rtc.state(),
+      flowing: this.rtc.incomingFlowing(),
+      socketUp: this.socket.state() === SocketState.Connected,
+      peerAway,
+      peerInterrupted,
+      connectedAt,
+    };
   });
+
+  readonly phase = computed<CallPhase>(() => {
+    const { phase } = this.machine.state();
+    return phase === 'live' ? livePhase(this.conditions()) : phase;
+  });
+
+  /** Reconnecting because the other side's connection dropped (its device or its media), not ours. */
+  readonly peerDropped = computed(() => this.phase() === 'reconnecting' && peerDropped(this.conditions()));
+  /** The other party in a sentence: "the seller", "support", "the customer". */
+  readonly otherSide = computed(() => otherSideWord(this.viewer(), this.machine.state().call));
+  /** The connection quality indicator of the live call (see {@link liveQualityIndicator}). */
+  readonly quality = computed(() =>
+    liveQualityIndicator(
+      { phase: this.phase(), peerDropped: this.peerDropped(), otherSide: this.otherSide() },
+      this.rtc.quality(),
+    ),
+  );
+
+  /** The live call's status line at `now` (epoch ms), e.g. "In call · 1:05". */
+  statusText(now: number): string {
+    const since = this.connectedAt();
+    return liveStatusLabel({
+      phase: this.phase(),
+      peerDropped: this.peerDropped(),
+      otherSide: this.otherSide(),
+      talkSeconds: since === null ? null : Math.max(0, (now - since) / 1000),
+    });
+  }
 
   /** Name of the other party: the shop for a customer, the customer for a seller. */
   readonly counterpart = computed(() => {

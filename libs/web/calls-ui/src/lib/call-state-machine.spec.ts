@@ -6,6 +6,7 @@ import {
   CALL_PHASE_TRANSITIONS,
   CallStateMachine,
   livePhase,
+  peerDropped,
   type StoredCallPhase,
 } from './call-state-machine';
 import { acceptHere, makeCall, request, setup } from './testing/call-fixtures';
@@ -58,6 +59,7 @@ describe('livePhase', () => {
     flowing: true,
     socketUp: true,
     peerAway: false,
+    peerInterrupted: false,
     connectedAt: 1,
   };
 
@@ -71,6 +73,15 @@ describe('livePhase', () => {
     expect(livePhase({ ...live, socketUp: false })).toBe('reconnecting');
     expect(livePhase({ ...live, peerAway: true })).toBe('reconnecting');
     expect(livePhase({ ...live, media: RtcConnectionState.Connecting })).toBe('reconnecting');
+  });
+
+  it('is reconnecting while the other side says its media stopped, though this side still receives', () => {
+    expect(livePhase({ ...live, peerInterrupted: true })).toBe('reconnecting');
+    expect(peerDropped({ ...live, peerInterrupted: true })).toBe(true);
+    expect(peerDropped({ ...live, peerAway: true })).toBe(true);
+    // This side's own trouble is not the other side's connection dropping.
+    expect(peerDropped({ ...live, flowing: false })).toBe(false);
+    expect(peerDropped({ ...live, peerInterrupted: true, socketUp: false })).toBe(false);
   });
 
   it('is connecting until the server says the call connected: answered is not connected', () => {

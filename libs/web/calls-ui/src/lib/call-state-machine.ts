@@ -41,6 +41,8 @@ export interface LiveConditions {
   socketUp: boolean;
   /** The other device dropped and the server is waiting for it. */
   peerAway: boolean;
+  /** The other device reported its media stopped (`call:peer-connection`). */
+  peerInterrupted: boolean;
   /** Epoch ms when the call connected (media flowing both ways, as the server saw it). */
   connectedAt: number | null;
 }
@@ -49,12 +51,24 @@ export interface LiveConditions {
  * Splits the stored `live` phase into what the user sees. Answered is not connected: the call
  * is `in-call` only once the server said media flows both ways (`connectedAt`) and this
  * device's incoming media flows; before that it is `connecting`, after that any gap is
- * `reconnecting`, as is a dropped socket or other device.
+ * `reconnecting`, as is a dropped socket, a dropped other device, or the other device's
+ * media stopping.
  */
-export function livePhase({ media, flowing, socketUp, peerAway, connectedAt }: LiveConditions): CallPhase {
+export function livePhase(conditions: LiveConditions): CallPhase {
+  const { media, flowing, socketUp, peerAway, peerInterrupted, connectedAt } = conditions;
   const away = !socketUp || peerAway;
   if (connectedAt === null) return away ? 'reconnecting' : 'connecting';
-  return !away && flowing && media === RtcConnectionState.Connected ? 'in-call' : 'reconnecting';
+  const up = !away && !peerInterrupted && flowing && media === RtcConnectionState.Connected;
+  return up ? 'in-call' : 'reconnecting';
+}
+
+/**
+ * The call is reconnecting because of the other side: its device dropped or its media stopped,
+ * as the server told this device over a socket that is up (with the socket down, it is this
+ * side's connection that dropped).
+ */
+export function peerDropped({ socketUp, peerAway, peerInterrupted }: LiveConditions): boolean {
+  return socketUp && (peerAway || peerInterrupted);
 }
 
 /** What to call: a shop about a product (customer), or a customer (seller). */
@@ -78,6 +92,11 @@ export interface CallState {
   outcome: CallOutcome | null;
   /** The other device dropped and the server is waiting for it. */
   peerAway: boolean;
+  /**
+   * The other device's media stopped after the call connected (`call:peer-connection`), as
+   * known while this socket is up.
+   */
+  peerInterrupted: boolean;
   /** Epoch ms when the call connected (`call:connected`), for the talk-time timer. */
   connectedAt: number | null;
   /** An action (cancel, hang up) failed; shown without leaving the phase. */
@@ -95,6 +114,7 @@ export const NO_CALL: Required<CallStateChanges> = {
   request: null,
   outcome: null,
   peerAway: false,
+  peerInterrupted: false,
   connectedAt: null,
   actionError: null,
   rejoining: false,

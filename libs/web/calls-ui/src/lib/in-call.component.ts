@@ -13,7 +13,6 @@ import {
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { CallDto } from '@callshop/contracts';
-import { formatDuration } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
 import { DraggableSelfViewDirective } from './draggable-self-view.directive';
 import { MediaStreamDirective } from './media-stream.directive';
@@ -62,27 +61,10 @@ export class InCallComponent {
   /** The other side's picture's shape: the stylesheet fills the screen when it matches the screen's. */
   protected readonly remoteOrientation = signal<'portrait' | 'landscape' | null>(null);
   /** The connection as this device receives it, in words (the colour only repeats them). */
-  protected readonly quality = computed(() => {
-    const q = this.media.quality();
-    if (!q || this.manager.phase() !== 'in-call') return null;
-    const level = { good: 'Good', fair: 'Fair', poor: 'Poor' }[q.level];
-    return { level: q.level, text: `Connection: ${level}${q.reason ? ` · ${q.reason}` : ''}` };
-  });
+  protected readonly quality = this.manager.quality;
   protected readonly initial = computed(() => (this.manager.counterpart().trim()[0] ?? '?').toUpperCase());
-  protected readonly status = computed(() => {
-    switch (this.manager.phase()) {
-      case 'connecting':
-        return 'Connecting…';
-      case 'reconnecting':
-        return 'Reconnecting…';
-      case 'in-call': {
-        const since = this.manager.connectedAt();
-        return since === null ? 'In call' : `In call · ${formatDuration((this.now() - since) / 1000)}`;
-      }
-      default:
-        return '';
-    }
-  });
+  /** "In call · 1:05", or whose connection dropped while reconnecting. */
+  protected readonly status = computed(() => this.manager.statusText(this.now()));
 
   constructor() {
     const timer = setInterval(() => this.now.set(Date.now()), 1000);

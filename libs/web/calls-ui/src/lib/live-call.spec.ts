@@ -192,4 +192,69 @@ describe('CallManager: the live call', () => {
     await expect(manager.counterpartPhone()).resolves.toBeNull();
     expect(api.sellerInfo).toHaveBeenCalledWith('shop-1');
   });
+
+  it("says when the other side's media stopped and came back, only for this call", async () => {
+    const { manager, socket, rtc } = setup();
+    await manager.placeCall(request);
+    acceptHere(socket);
+    connect(socket, rtc);
+    rtc.quality.set({ level: 'good', reason: null });
+    expect(manager.phase()).toBe('in-call');
+    expect(manager.quality()).toMatchObject({ level: 'good' });
+
+    socket.push('call:peer-connection', { callId: 'other-call', state: 'interrupted' });
+    expect(manager.phase()).toBe('in-call');
+
+    // This side still receives everything; the seller's device says it gets nothing.
+    socket.push('call:peer-connection', { callId: 'call-1', state: 'interrupted' });
+    expect(manager.phase()).toBe('reconnecting');
+    expect(manager.peerDropped()).toBe(true);
+    expect(manager.statusText(Date.now())).toBe("Reconnecting… (the seller's connection dropped)");
+    expect(manager.quality()).toEqual({
+      level: 'poor',
+      text: "Connection: Poor · The seller's connection dropped",
+    });
+    // Nothing for this side to do: no hang-up, the server's grace decides.
+    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:hangup', expect.anything());
+
+    socket.push('call:peer-connection', { callId: 'call-1', state: 'restored' });
+    expect(manager.phase()).toBe('in-call');
+    expect(manager.statusText(Date.now())).toMatch(/^In call/);
+    expect(manager.quality()).toMatchObject({ level: 'good' });
+  });
+
+  it("forgets the other side's state while this socket is down (the server says it again on resume)", async () => {
+    const { manager, socket, rtc } = setup();
+    await manager.placeCall(request);
+    acceptHere(socket);
+    connect(socket, rtc);
+    socket.push('call:peer-connection', { callId: 'call-1', state: 'interrupted' });
+    expect(manager.peerDropped()).toBe(true);
+
+    socket.state.set(SocketState.Reconnecting);
+    TestBed.tick();
+    // This side's own connection dropped: no blaming the other side.
+    expect(manager.phase()).toBe('reconnecting');
+    expect(manager.peerDropped()).toBe(false);
+    expect(manager.statusText(Date.now())).toBe('Reconnecting…');
+    socket.state.set(SocketState.Connected);
+    TestBed.tick();
+    expect(manager.phase()).toBe('in-call');
+  });
+
+  it('names the customer to the seller', async () => {
+    const { manager, socket, rtc } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.acks['call:accept'] = {
+      ok: true,
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+    };
+    await manager.accept();
+    connect(socket, rtc);
+    expect(manager.phase()).toBe('in-call');
+    socket.push('call:peer-connection', { callId: 'call-1', state: 'interrupted' });
+    expect(manager.statusText(Date.now())).toBe("Reconnecting… (the customer's connection dropped)");
+  });
 });

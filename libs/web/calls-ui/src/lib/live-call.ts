@@ -1,6 +1,6 @@
 import { Injectable, InjectionToken, effect, inject, untracked } from '@angular/core';
 import type { CallBinding, CallDto, CallType, SignalPayload } from '@callshop/contracts';
-import { AuthSession, CallSocket, CallsApi } from '@callshop/web/core';
+import { AuthSession, CallSocket, CallsApi, SocketState } from '@callshop/web/core';
 import { RtcService } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
 import { CallMediaReports } from './call-media-reports';
@@ -26,7 +26,8 @@ type AcceptedCall = CallBinding & { deviceId: string };
 
 /**
  * The call from its answer to its end, and every ending: starts the media connection, relays
- * negotiation both ways, asks the other device for a new connection when recovery needs one,
+ * negotiation both ways, follows the other side's media as the server reports it
+ * (`call:peer-connection`), asks the other device for a new connection when recovery needs one,
  * hangs up (only when the user says so: a connection that gave out is the server's to end),
  * and is the one way into `ended` ({@link finish}) and back to `idle` ({@link dismiss}). Part
  * of {@link CallManager}.
@@ -58,9 +59,23 @@ export class LiveCall {
     this.socket.on('call:signal').subscribe(({ callId, signal }) => {
       if (this.machine.call?.id === callId) void this.rtc.handleSignal(signal);
     });
+    this.socket.on('call:peer-connection').subscribe(({ callId, state }) => {
+      // Also while rejoining: the server says where the other side stands before the resume's answer.
+      const { phase, call } = this.machine.state();
+      if (call?.id === callId && (phase === 'live' || phase === 'rejoin'))
+        this.machine.patch({ peerInterrupted: state === 'interrupted' });
+    });
     effect(() => {
       // Logging out ends whatever call this device had.
       if (!this.session.isAuthenticated()) untracked(() => this.endOnLogout());
+    });
+    effect(() => {
+      // What the server said of the other side holds while this socket is up; a change while it
+      // was down went nowhere, and the server says it again when the call is resumed.
+      const up = this.socket.state() === SocketState.Connected;
+      untracked(() => {
+        if (!up && this.machine.state().peerInterrupted) this.machine.patch({ peerInterrupted: false });
+      });
     });
   }
 
