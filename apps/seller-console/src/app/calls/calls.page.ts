@@ -35,6 +35,7 @@ import {
 import { DurationPipe, telHref } from '@callshop/web/ui';
 import { firstValueFrom, map } from 'rxjs';
 import { storefrontProductUrl } from '../call/product-link';
+import { BlockedCallersStore } from './blocked-callers.store';
 import { callBackOptions, contactIndex, isMissed, type CallBackOptions } from './call-back-rules';
 import { CallSummaryStore } from './call-summary.store';
 import {
@@ -57,6 +58,7 @@ interface Loadable<T> {
 /**
  * Missed calls and callback requests first, then the shop's call history with filters; each
  * answered call shows its talk time and, folded, how its connection held up on both sides.
+ * Any row's customer can be blocked ("Block caller"); the blocked ones are listed last, with Unblock.
  */
 @Component({
   selector: 'cs-calls-page',
@@ -81,6 +83,7 @@ export class CallsPage {
   private readonly router = inject(Router);
   protected readonly manager = inject(CallManager);
   protected readonly store = inject(CallSummaryStore);
+  protected readonly blocked = inject(BlockedCallersStore);
 
   protected readonly statuses = CALL_STATUSES.filter((s) => s !== 'ringing' && s !== 'accepted');
   protected readonly pageSize = HISTORY_PAGE_SIZE;
@@ -110,6 +113,7 @@ export class CallsPage {
   protected readonly actionError = signal<string | null>(null);
 
   constructor() {
+    void this.blocked.load();
     effect(() => {
       const filters = this.filters();
       this.store.changes();
