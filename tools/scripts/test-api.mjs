@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
+/** The build to run: `dist/apps`, or a copy named by E2E_DIST_DIR (safe from rebuilds). */
+const dist = process.env.E2E_DIST_DIR ?? join(root, 'dist/apps');
 
 /** Resolves `{ url, stop }` once `/api/v2/health/ready` answers; `env` adds or overrides settings. */
 export async function startTestApi(env = {}) {
@@ -25,12 +27,15 @@ export async function startTestApi(env = {}) {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
-    WEB_DIST_DIR: join(root, 'dist/apps'),
+    CUSTOMER_MAX_SOCKETS: '1000',
+    CUSTOMER_CALLS_PER_MINUTE: '100000',
+    SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: '100000',
+    WEB_DIST_DIR: dist,
     ...env,
   };
   delete childEnv.DATABASE_URL;
   delete childEnv.NODE_OPTIONS;
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, [join(dist, 'api/main.js')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: childEnv,
