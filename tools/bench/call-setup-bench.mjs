@@ -145,6 +145,44 @@ function probe({ autoAccept, iceCache }) {
     mark(`fetched ${url.split('?')[0]}`);
     return res;
   };
+  // Requests made with XMLHttpRequest (Angular's HttpClient), socket events by name, and the
+  // page's long tasks (main thread busy for 50 ms or more).
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    const path = String(url).replace(location.origin, '').split('?')[0];
+    mark(`xhr ${path}`);
+    this.addEventListener('loadend', () => mark(`xhr done ${path}`));
+    return open.apply(this, arguments);
+  };
+  const eventName = (data) =>
+    typeof data === 'string' ? /^\d+(?:\/[^,]*,)?\d*\["([^"]+)"/.exec(data)?.[1] : null;
+  const NativeSocket = w.WebSocket;
+  w.WebSocket = class extends NativeSocket {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => {
+        const name = eventName(e.data);
+        if (name) mark(`socket in ${name}`);
+        else if (typeof e.data === 'string' && /^43/.test(e.data)) mark('socket in ack');
+      });
+    }
+    send(data) {
+      const name = eventName(data);
+      if (name) mark(`socket out ${name}`);
+      return super.send(data);
+    }
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const t of list.getEntries())
+        w.__bench.trace.push([
+          `long task ${Math.round(t.duration)} ms`,
+          performance.timeOrigin + t.startTime,
+        ]);
+    }).observe({ type: 'longtask', buffered: false });
+  } catch {
+    // no long-task timing in this browser
+  }
   const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   navigator.mediaDevices.getUserMedia = async (c) => {
     mark('getUserMedia');
