@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { DEV_JWT_SECRET } from '@callshop/api/core';
-import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
+import { createTestEnvironment, TEST_PASSWORD, type TestEnvironment } from './support/test-environment';
 
 describe('auth (real API, real PostgreSQL)', () => {
   let env: TestEnvironment;
@@ -14,7 +14,7 @@ describe('auth (real API, real PostgreSQL)', () => {
     const res = await env
       .http()
       .post('/api/v2/auth/register')
-      .send({ role: 'customer', name: 'Ada', email: 'Ada@Example.com', password: 'password-123' })
+      .send({ role: 'customer', name: 'Ada', email: 'Ada@Example.com', password: TEST_PASSWORD })
       .expect(201);
     expect(res.body.user).toMatchObject({ role: 'customer', name: 'Ada', email: 'ada@example.com' });
     expect(res.body.user.shopId).toBeUndefined();
@@ -35,7 +35,7 @@ describe('auth (real API, real PostgreSQL)', () => {
         role: 'seller',
         name: 'Sid',
         email: 'sid@example.com',
-        password: 'password-123',
+        password: TEST_PASSWORD,
         shopName: 'Sid Sounds',
         phoneNumber: '+44 20 7946 0000',
       })
@@ -57,36 +57,36 @@ describe('auth (real API, real PostgreSQL)', () => {
     const res = await env
       .http()
       .post('/api/v2/auth/register')
-      .send({ role: 'seller', name: 'No Shop', email: 'noshop@example.com', password: 'password-123' })
+      .send({ role: 'seller', name: 'No Shop', email: 'noshop@example.com', password: TEST_PASSWORD })
       .expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain('shopName');
     await env
       .http()
       .post('/api/v2/auth/login')
-      .send({ email: 'noshop@example.com', password: 'password-123' })
+      .send({ email: 'noshop@example.com', password: TEST_PASSWORD })
       .expect(401);
   });
 
   it.each([
-    [{ role: 'admin', name: 'X', email: 'x1@example.com', password: 'password-123' }, 'role'],
-    [{ role: 'customer', name: 'X', email: 'not-an-email', password: 'password-123' }, 'email'],
+    [{ role: 'admin', name: 'X', email: 'x1@example.com', password: TEST_PASSWORD }, 'role'],
+    [{ role: 'customer', name: 'X', email: 'not-an-email', password: TEST_PASSWORD }, 'email'],
     [{ role: 'customer', name: 'X', email: 'x2@example.com', password: 'short' }, 'password'],
-    [{ role: 'customer', name: '', email: 'x3@example.com', password: 'password-123' }, 'name'],
+    [{ role: 'customer', name: '', email: 'x3@example.com', password: TEST_PASSWORD }, 'name'],
     [
       {
         role: 'customer',
         name: 'X',
         email: 'x4@example.com',
-        password: 'password-123',
+        password: TEST_PASSWORD,
         phoneNumber: 'call me',
       },
       'phoneNumber',
     ],
     [
-      { role: 'customer', name: 'X', email: 'x5@example.com', password: 'password-123', isAdmin: true },
+      { role: 'customer', name: 'X', email: 'x5@example.com', password: TEST_PASSWORD, isAdmin: true },
       'isAdmin',
     ],
-    [{ role: 'customer', name: 42, email: 'x6@example.com', password: 'password-123' }, 'name'],
+    [{ role: 'customer', name: 42, email: 'x6@example.com', password: TEST_PASSWORD }, 'name'],
   ])('answers 400 naming the bad field for %j', async (body, field) => {
     const res = await env.http().post('/api/v2/auth/register').send(body).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
@@ -112,7 +112,7 @@ describe('auth (real API, real PostgreSQL)', () => {
         role: 'customer',
         name: 'Twin',
         email: user.user.email.toUpperCase(),
-        password: 'password-123',
+        password: TEST_PASSWORD,
       })
       .expect(409);
     expect(res.body.message).toMatch(/already exists/);
@@ -170,26 +170,26 @@ describe('auth (real API, real PostgreSQL)', () => {
       .http()
       .post('/api/v2/auth/staff')
       .set('Authorization', owner.auth)
-      .send({ name: 'Helper', email: `helper-${Date.now()}@example.com`, password: 'password-123' })
+      .send({ name: 'Helper', email: `helper-${Date.now()}@example.com`, password: TEST_PASSWORD })
       .expect(201);
     expect(staff.body).toMatchObject({ role: 'seller', shopId: owner.user.shopId, staffRole: 'staff' });
     const login = await env
       .http()
       .post('/api/v2/auth/login')
-      .send({ email: staff.body.email, password: 'password-123' })
+      .send({ email: staff.body.email, password: TEST_PASSWORD })
       .expect(200);
     await env
       .http()
       .post('/api/v2/auth/staff')
       .set('Authorization', `Bearer ${login.body.accessToken}`)
-      .send({ name: 'Another', email: `another-${Date.now()}@example.com`, password: 'password-123' })
+      .send({ name: 'Another', email: `another-${Date.now()}@example.com`, password: TEST_PASSWORD })
       .expect(403);
     const customer = await env.registerCustomer();
     await env
       .http()
       .post('/api/v2/auth/staff')
       .set('Authorization', customer.auth)
-      .send({ name: 'Another', email: `another2-${Date.now()}@example.com`, password: 'password-123' })
+      .send({ name: 'Another', email: `another2-${Date.now()}@example.com`, password: TEST_PASSWORD })
       .expect(403);
     const list = await env.http().get('/api/v2/auth/staff').set('Authorization', owner.auth).expect(200);
     expect(list.body.map((u: { id: string }) => u.id)).toEqual([owner.user.id, staff.body.id]);

@@ -1,4 +1,9 @@
-import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
+import {
+  createTestEnvironment,
+  TEST_PASSWORD,
+  type TestEnvironment,
+  type TestUser,
+} from './support/test-environment';
 
 const NUL = '\u0000';
 
@@ -27,7 +32,7 @@ describe('hostile input (real API, PostgreSQL)', () => {
           role: 'customer',
           name: `Eve${NUL}`,
           email: 'eve-nul@test.example',
-          password: 'password-123',
+          password: TEST_PASSWORD,
         }),
       env
         .http()

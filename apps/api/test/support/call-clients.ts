@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, CallDto, ProductDto } from '@callshop/contracts';
-import type { TestEnvironment, TestUser } from './test-environment';
+import { TEST_PASSWORD, type TestEnvironment, type TestUser } from './test-environment';
 
 type Payload = Record<string, unknown>;
 
@@ -125,17 +125,17 @@ export async function createShop(env: TestEnvironment, name = 'Headphones'): Pro
         .http()
         .post('/api/v2/auth/staff')
         .set('Authorization', owner.auth)
-        .send({ name: `Staff ${staffCounter}`, email, password: 'password-123' })
+        .send({ name: `Staff ${staffCounter}`, email, password: TEST_PASSWORD })
         .expect(201);
       const login = await env
         .http()
         .post('/api/v2/auth/login')
-        .send({ email, password: 'password-123' })
+        .send({ email, password: TEST_PASSWORD })
         .expect(200);
       return {
         ...login.body,
         auth: `Bearer ${login.body.accessToken}`,
-        password: 'password-123',
+        password: TEST_PASSWORD,
       } as TestUser;
     },
   };

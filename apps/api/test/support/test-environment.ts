@@ -23,6 +23,12 @@ export interface TestEnvironment {
   close(): Promise<void>;
 }
 
+/**
+ * The password of every account the tests sign up: new passwords must pass the strength rule
+ * (docs/security.md), so never a common one like the demo accounts' `demo-password`.
+ */
+export const TEST_PASSWORD = 'kettle-violin-harbour-7';
+
 let counter = 0;
 const unique = () =>
   `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -66,7 +72,7 @@ export async function createTestEnvironment(
       role,
       name: role === 'seller' ? `Seller ${id}` : `Customer ${id}`,
       email: `${role}-${id}@test.example`,
-      password: 'password-123',
+      password: TEST_PASSWORD,
       ...(role === 'seller' ? { shopName: `Shop ${id}`, phoneNumber: '+1 555 000 1111' } : {}),
       ...overrides,
     };

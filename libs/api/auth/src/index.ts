@@ -8,3 +8,4 @@ export * from './lib/user.entity';
 export * from './lib/user.mapper';
 export * from './lib/dto/register.dto';
 export * from './lib/dto/phone';
+export * from './lib/password-strength';

@@ -1,10 +1,18 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiErrors, AuthRateLimit } from '@callshop/api/core';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
 import { CurrentUser, Roles } from './decorators';
 import { AddStaffDto } from './dto/add-staff.dto';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthResponseDto, UserResponseDto } from './dto/responses.dto';
@@ -42,6 +50,18 @@ export class AuthController {
   @ApiErrors(401)
   me(@CurrentUser() user: AuthUser) {
     return this.auth.me(user.id);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @AuthRateLimit()
+  @UseGuards(JwtAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the password of the signed-in account (the new one must not be common)' })
+  @ApiNoContentResponse()
+  @ApiErrors(400, 401, 429)
+  async changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user.id, dto.currentPassword, dto.newPassword);
   }
 
   @Post('staff')

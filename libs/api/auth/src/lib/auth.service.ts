@@ -10,7 +10,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, Repository } from 'typeorm';
 import type { AuthResponse, JwtClaims, UserDto } from '@callshop/contracts';
-import { authConfig } from '@callshop/api/core';
+import { authConfig, RequestValidationException } from '@callshop/api/core';
 import type { AuthUser } from './auth-user';
 import type { AddStaffDto } from './dto/add-staff.dto';
 import type { RegisterDto } from './dto/register.dto';
@@ -82,6 +82,22 @@ export class AuthService {
       throw new UnauthorizedException('Email or password is incorrect');
     }
     return this.issue(user);
+  }
+
+  /** Replaces the password after checking the current one; the new one passed the strength rule. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: userId })
+      .getOne();
+    if (!user) throw new UnauthorizedException('This account no longer exists');
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw new RequestValidationException([
+        { field: 'currentPassword', messages: ['The current password is not correct'] },
+      ]);
+    }
+    await this.users.update({ id: userId }, { passwordHash: await this.hasher.hash(newPassword) });
   }
 
   async me(userId: string): Promise<UserDto> {

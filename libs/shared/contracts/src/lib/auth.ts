@@ -34,6 +34,12 @@ export interface LoginRequest {
   password: string;
 }
 
+/** `POST /auth/password`: the signed-in account changes its password. */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface AuthResponse {
   accessToken: string;
   /** Seconds until the access token expires. */

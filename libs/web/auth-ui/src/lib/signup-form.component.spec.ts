@@ -102,4 +102,28 @@ describe('SignupFormComponent', () => {
     expect(el.querySelector('#shop-error')?.textContent).toContain('That shop name is taken.');
     expect(el.querySelector('[role=alert]')?.textContent).toContain('Something else.');
   });
+
+  it("shows the server's password rule on the password field", async () => {
+    const message =
+      'This password is too common: it is on lists of leaked passwords. Add a few uncommon words';
+    const register = jest.fn(() =>
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 400,
+            error: {
+              statusCode: 400,
+              error: 'Bad Request',
+              message,
+              details: [{ field: 'password', messages: [message] }],
+            },
+          }),
+      ),
+    );
+    const { el, fill, submit } = await render(register);
+    fill();
+    await submit();
+    const field = el.querySelector('input[type=password]')?.closest('mat-form-field');
+    expect(field?.querySelector('mat-error')?.textContent).toContain('This password is too common');
+  });
 });

@@ -50,7 +50,7 @@ export interface SignupExtras {
       <mat-form-field appearance="outline">
         <mat-label>Password</mat-label>
         <input matInput type="password" formControlName="password" autocomplete="new-password" required />
-        <mat-hint>At least 8 characters.</mat-hint>
+        <mat-hint>At least 8 characters, not a common password: a few uncommon words work well.</mat-hint>
         @if (message('password', 'Password'); as text) {
           <mat-error>{{ text }}</mat-error>
         }

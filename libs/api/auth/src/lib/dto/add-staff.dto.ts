@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { AddStaffRequest } from '@callshop/contracts';
+import { StrongPassword } from '../password-strength';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './phone';
 
 export class AddStaffDto implements AddStaffRequest {
@@ -17,9 +18,10 @@ export class AddStaffDto implements AddStaffRequest {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 8 })
+  @ApiProperty({ minLength: 8, maxLength: 128, description: 'Must not be a common password' })
   @IsString()
   @Length(8, 128, { message: 'password must be 8 to 128 characters long' })
+  @StrongPassword()
   password!: string;
 
   @ApiPropertyOptional()

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { USER_ROLES, type RegisterRequest, type UserRole } from '@callshop/contracts';
+import { StrongPassword } from '../password-strength';
 import { PHONE_MESSAGE, PHONE_PATTERN } from './phone';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -23,9 +24,15 @@ export class RegisterDto implements RegisterRequest {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 128, example: 'correct horse battery' })
+  @ApiProperty({
+    minLength: 8,
+    maxLength: 128,
+    example: 'kettle violin harbour',
+    description: 'Must not be a common password; see docs/security.md',
+  })
   @IsString()
   @Length(8, 128, { message: 'password must be 8 to 128 characters long' })
+  @StrongPassword()
   password!: string;
 
   @ApiPropertyOptional({
