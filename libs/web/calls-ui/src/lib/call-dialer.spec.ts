@@ -19,6 +19,35 @@ describe('CallManager: outgoing calls (customer)', () => {
     expect(socket.tracked).toBe('call-1');
   });
 
+  it('with the camera already allowed, rings the seller while the camera opens', async () => {
+    const { manager, socket, rtc, initiate } = setup();
+    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    let opened: (v: unknown) => void = () => undefined;
+    rtc.prepareMedia.mockReturnValue(new Promise((r) => (opened = r)));
+    const placing = manager.placeCall(request);
+    await flush();
+    expect(initiate).toHaveBeenCalledTimes(1);
+    expect(manager.phase()).toBe('preparing');
+    opened({});
+    await placing;
+    expect(manager.phase()).toBe('outgoing');
+    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:cancel', expect.anything());
+  });
+
+  it('with the camera already allowed, cancels the ringing call when the camera fails after all', async () => {
+    const { manager, socket, rtc, initiate } = setup();
+    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    let failed: (e: unknown) => void = () => undefined;
+    rtc.prepareMedia.mockReturnValue(new Promise((_r, reject) => (failed = reject)));
+    const placing = manager.placeCall(request);
+    await flush();
+    expect(initiate).toHaveBeenCalledTimes(1);
+    failed(new RtcMediaError('no-device', 'No camera or microphone was found.'));
+    await placing;
+    expect(socket.emitWithAck).toHaveBeenCalledWith('call:cancel', { callId: 'call-1' });
+    expect(manager.phase()).toBe('ended');
+  });
+
   it('says the seller is offline when initiate answers missed/offline, and offers a callback', async () => {
     const { manager, rtc } = setup(
       customer,

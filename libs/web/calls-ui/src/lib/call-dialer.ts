@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import type { CallDto } from '@callshop/contracts';
 import { CallSocket, CallsApi, describeError } from '@callshop/web/core';
+import { RtcService } from '@callshop/web/rtc';
 import { firstValueFrom } from 'rxjs';
 import { cancelledOutcome, describeOutcome, startFailedOutcome } from './call-outcome';
 import { CallStateMachine, type PlaceCallRequest } from './call-state-machine';
@@ -17,14 +18,19 @@ export class CallDialer {
   private readonly live = inject(LiveCall);
   private readonly socket = inject(CallSocket);
   private readonly api = inject(CallsApi);
+  private readonly rtc = inject(RtcService);
 
   /** Places a call from a click (so the browser allows the camera prompt and playback). */
   async placeCall(request: PlaceCallRequest): Promise<void> {
     if (this.machine.busy()) return;
     this.live.begin('preparing', { request });
     const preparing = () => this.machine.phase === 'preparing';
-    // No call exists yet, so nothing to give up on the server when the camera fails.
-    if (!(await this.live.openMedia(request.type, preparing))) return;
+    // Camera and microphone already allowed: nothing will prompt, so the call is placed while
+    // they open. Otherwise it is placed once they are open (a refusal rings nobody). No call
+    // exists yet, so nothing to give up on the server when they fail here.
+    const inParallel = await this.rtc.mediaAllowedWithoutPrompt(request.type);
+    const media = this.live.openMedia(request.type, preparing);
+    if (!inParallel && !(await media)) return;
     try {
       await this.socket.whenConnected();
     } catch (error) {
@@ -54,6 +60,11 @@ export class CallDialer {
     if (call.status !== 'ringing') {
       this.machine.patch({ call });
       this.live.finish(describeOutcome(call, this.machine.viewer()));
+      return;
+    }
+    if (!(await media)) {
+      // The devices failed after all (the call ended saying why): it must not ring on.
+      void this.socket.emitWithAck('call:cancel', { callId: call.id });
       return;
     }
     this.machine.setPhase('outgoing', { call });

@@ -1,4 +1,5 @@
-import { makeCall, request, seller, setup } from './testing/call-fixtures';
+import { RtcMediaError } from '@callshop/web/rtc';
+import { flush, makeCall, request, seller, setup } from './testing/call-fixtures';
 
 describe('CallManager: incoming calls (seller)', () => {
   it('rings, then accepts from the click: media, call:accept, polite peer', async () => {
@@ -19,6 +20,45 @@ describe('CallManager: incoming calls (seller)', () => {
     expect(rtc.prepareMedia).toHaveBeenCalledWith('video');
     expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ polite: true, callId: 'call-1' }));
     expect(manager.phase()).toBe('connecting');
+  });
+
+  it('with the camera already allowed, takes the call while the camera opens and answers once it is open', async () => {
+    const { manager, socket, rtc } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.acks['call:accept'] = {
+      ok: true,
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+    };
+    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    let opened: (v: unknown) => void = () => undefined;
+    rtc.prepareMedia.mockReturnValue(new Promise((r) => (opened = r)));
+    const accepting = manager.accept();
+    await flush();
+    expect(socket.request).toHaveBeenCalledWith('call:accept', { callId: 'call-1' });
+    expect(rtc.start).not.toHaveBeenCalled();
+    opened({});
+    await accepting;
+    expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ polite: true, callId: 'call-1' }));
+  });
+
+  it('with the camera already allowed, hangs up the taken call when the camera fails after all', async () => {
+    const { manager, socket, rtc } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.acks['call:accept'] = {
+      ok: true,
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+    };
+    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    rtc.prepareMedia.mockRejectedValue(new RtcMediaError('no-device', 'No camera or microphone was found.'));
+    await manager.accept();
+    expect(socket.emitWithAck).toHaveBeenCalledWith('call:hangup', { callId: 'call-1' });
+    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:decline', expect.anything());
+    expect(rtc.start).not.toHaveBeenCalled();
+    expect(manager.phase()).toBe('ended');
   });
 
   it('stops ringing when another staff member answers', () => {

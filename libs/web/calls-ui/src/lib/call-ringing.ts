@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
-import type { CallDto } from '@callshop/contracts';
+import type { CallBinding, CallDto } from '@callshop/contracts';
 import { AuthSession, CallSocket } from '@callshop/web/core';
+import { RtcService } from '@callshop/web/rtc';
 import { CallNotifier } from './call-notifier.service';
 import {
   acceptFailedOutcome,
@@ -27,6 +28,7 @@ export class CallRinging {
   private readonly session = inject(AuthSession);
   private readonly ringtone = inject(Ringtone);
   private readonly notifier = inject(CallNotifier);
+  private readonly rtc = inject(RtcService);
 
   constructor() {
     this.socket.on('call:incoming').subscribe(({ call }) => this.ring(call));
@@ -50,6 +52,9 @@ export class CallRinging {
     this.ringtone.stop();
     this.notifier.close();
     this.machine.setPhase('accepting');
+    // Camera and microphone already allowed: nothing will prompt, so take the call while they
+    // open. Otherwise it keeps ringing for the other staff while this one answers the prompt.
+    if (await this.rtc.mediaAllowedWithoutPrompt(call.type)) return this.acceptWhileMediaOpens(call);
     const accepting = () => this.machine.phase === 'accepting';
     const giveUp = { event: 'call:decline', callId: call.id } as const;
     if (!(await this.live.openMedia(call.type, accepting, giveUp))) return;
@@ -60,6 +65,26 @@ export class CallRinging {
       if (!accepting()) return; // call:accepted or call:ended got there first
       this.live.finish(acceptFailedOutcome(error));
     }
+  }
+
+  private async acceptWhileMediaOpens(call: CallDto): Promise<void> {
+    const ours = () =>
+      this.machine.call?.id === call.id &&
+      (this.machine.phase === 'accepting' || this.machine.phase === 'live');
+    const media = this.live.openMedia(call.type, ours);
+    let binding: CallBinding;
+    try {
+      binding = await this.socket.request('call:accept', { callId: call.id });
+    } catch (error) {
+      if (this.machine.phase === 'accepting') this.live.finish(acceptFailedOutcome(error));
+      return;
+    }
+    if (!(await media)) {
+      // Taken, but the devices failed after all (the call ended saying why): end it for both.
+      void this.socket.emitWithAck('call:hangup', { callId: call.id });
+      return;
+    }
+    void this.live.goLive(binding);
   }
 
   async decline(): Promise<void> {

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { nextCamera } from './local-media';
+import { mediaAllowedWithoutPrompt, nextCamera } from './local-media';
 import { MEDIA_DEVICES } from './rtc-tokens';
 import { FakeStream, FakeTrack, mediaFailure, settle } from './testing/fakes';
 import { setupRtc as setup } from './testing/rtc-test-bed';
@@ -77,5 +77,42 @@ describe('RtcService camera switching', () => {
     await rtc.prepareMedia('video');
     await expect(rtc.switchCamera()).resolves.toBe(false);
     expect(getUserMedia).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('mediaAllowedWithoutPrompt', () => {
+  const permissions = (states: Record<string, PermissionState | Error>) => ({
+    query: jest.fn(async ({ name }: { name: string }) => {
+      const state = states[name];
+      if (state instanceof Error) throw state;
+      return { state } as PermissionStatus;
+    }),
+  });
+
+  it('is true only when both camera and microphone are granted for video', async () => {
+    expect(
+      await mediaAllowedWithoutPrompt(permissions({ camera: 'granted', microphone: 'granted' }), 'video'),
+    ).toBe(true);
+    expect(
+      await mediaAllowedWithoutPrompt(permissions({ camera: 'prompt', microphone: 'granted' }), 'video'),
+    ).toBe(false);
+    expect(
+      await mediaAllowedWithoutPrompt(permissions({ camera: 'granted', microphone: 'denied' }), 'video'),
+    ).toBe(false);
+  });
+
+  it('needs only the microphone for an audio call', async () => {
+    const p = permissions({ camera: 'prompt', microphone: 'granted' });
+    expect(await mediaAllowedWithoutPrompt(p, 'audio')).toBe(true);
+    expect(p.query).toHaveBeenCalledTimes(1);
+  });
+
+  it('is false when the browser cannot say', async () => {
+    expect(await mediaAllowedWithoutPrompt(null, 'video')).toBe(false);
+    const refuses = permissions({
+      camera: new TypeError("'camera' is not a valid PermissionName"),
+      microphone: 'granted',
+    });
+    expect(await mediaAllowedWithoutPrompt(refuses, 'video')).toBe(false);
   });
 });

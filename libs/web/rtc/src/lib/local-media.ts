@@ -43,6 +43,25 @@ export async function acquireMedia(devices: MediaDevices | null, type: CallType)
   }
 }
 
+/**
+ * Whether opening what a call of `type` needs (the microphone, and the camera for video) will
+ * not ask the user: this site was already allowed both. False when it would prompt, was
+ * refused, or the browser cannot say (older Firefox and Safari refuse to query `camera`).
+ */
+export async function mediaAllowedWithoutPrompt(
+  permissions: Pick<Permissions, 'query'> | null,
+  type: CallType,
+): Promise<boolean> {
+  if (!permissions?.query) return false;
+  const names = (type === 'video' ? ['camera', 'microphone'] : ['microphone']) as PermissionName[];
+  try {
+    const states = await Promise.all(names.map((name) => permissions.query({ name })));
+    return states.every((s) => s.state === 'granted');
+  } catch {
+    return false;
+  }
+}
+
 /** Opens one specific device, for switching camera or microphone during a call. */
 export async function openDevice(
   devices: MediaDevices | null,

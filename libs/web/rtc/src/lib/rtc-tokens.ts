@@ -17,6 +17,12 @@ export const MEDIA_DEVICES = new InjectionToken<MediaDevices | null>('MEDIA_DEVI
 });
 
 /** Builds a MediaStream from tracks (jsdom has none, so tests provide one). */
+/** The Permissions API, to learn whether opening the camera and microphone would prompt (null: unknown). */
+export const MEDIA_PERMISSIONS = new InjectionToken<Permissions | null>('MEDIA_PERMISSIONS', {
+  providedIn: 'root',
+  factory: () => (typeof navigator !== 'undefined' && navigator.permissions) || null,
+});
+
 export const MEDIA_STREAM_FACTORY = new InjectionToken<(tracks: MediaStreamTrack[]) => MediaStream>(
   'MEDIA_STREAM_FACTORY',
   { providedIn: 'root', factory: () => (tracks) => new MediaStream(tracks) },

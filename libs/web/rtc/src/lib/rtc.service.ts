@@ -4,7 +4,7 @@ import { CallConnection } from './call-connection';
 import { CALL_STATS_CONFIG } from './call-stats-monitor';
 import { ConnectionRecovery } from './connection-recovery';
 import { IncomingMedia } from './incoming-media';
-import { LocalMedia } from './local-media';
+import { LocalMedia, mediaAllowedWithoutPrompt } from './local-media';
 import { RtcMediaError, toMediaError } from './media-errors';
 import { CONNECT_TIMEOUT_MS, ICE_DISCONNECTED_GRACE_MS, RECOVERY_POLICY } from './recovery-policy';
 import { publishDebugHandle } from './rtc-debug-handle';
@@ -12,6 +12,7 @@ import { RtcConnectionState, type RtcStartOptions } from './rtc-state';
 import {
   ICE_SERVERS_LOADER,
   MEDIA_DEVICES,
+  MEDIA_PERMISSIONS,
   MEDIA_STREAM_FACTORY,
   RTC_PEER_CONNECTION_FACTORY,
   RTC_TIMERS,
@@ -35,6 +36,9 @@ export class RtcService implements OnDestroy {
   private readonly connectTimeoutMs = inject(CONNECT_TIMEOUT_MS);
   private readonly statsConfig = inject(CALL_STATS_CONFIG);
   private readonly media = new LocalMedia(inject(MEDIA_DEVICES));
+  private readonly permissions = inject(MEDIA_PERMISSIONS);
+  /** The camera and microphone being opened, while they are; a new connection waits for them. */
+  private opening: Promise<unknown> | null = null;
   private readonly incoming = new IncomingMedia(inject(MEDIA_STREAM_FACTORY));
 
   private readonly stateSignal = signal(RtcConnectionState.Idle);
@@ -80,8 +84,10 @@ export class RtcService implements OnDestroy {
     this.setState(RtcConnectionState.AcquiringMedia);
     // Fetch (or refresh) the ICE servers while the browser opens the camera, not after.
     void this.loadIceServers().catch(() => undefined);
+    const opening = this.media.open(type, () => generation === this.generation);
+    this.opening = opening;
     try {
-      const stream = await this.media.open(type, () => generation === this.generation);
+      const stream = await opening;
       this.setState(RtcConnectionState.MediaReady);
       return stream;
     } catch (error) {
@@ -91,7 +97,17 @@ export class RtcService implements OnDestroy {
         this.setState(RtcConnectionState.Idle);
       }
       throw mapped;
+    } finally {
+      if (this.opening === opening) this.opening = null;
     }
+  }
+
+  /**
+   * Whether {@link prepareMedia} for `type` will open without asking the user (already
+   * allowed): then a call can ring, or be answered, while the devices open.
+   */
+  mediaAllowedWithoutPrompt(type: CallType): Promise<boolean> {
+    return mediaAllowedWithoutPrompt(this.permissions, type);
   }
 
   /** Creates the peer connection for a call and starts negotiating. */
@@ -239,7 +255,8 @@ export class RtcService implements OnDestroy {
   /** Creates the peer connection (once the ICE servers are known) and hands it what was held. */
   private async connect(options: RtcStartOptions): Promise<void> {
     const generation = this.generation;
-    const ice = await this.loadIceServers();
+    // The answering side may go live while its camera still opens: its answer must carry it.
+    const [ice] = await Promise.all([this.loadIceServers(), this.opening?.catch(() => undefined)]);
     if (generation !== this.generation || this.options !== options || this.connection) return;
     const pc = this.createPeerConnection({
       iceServers: ice.iceServers.map((s) => ({
