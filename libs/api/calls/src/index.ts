@@ -14,3 +14,4 @@ export * from './lib/lifecycle/call-starter.service';
 export * from './lib/lifecycle/call-lifecycle.service';
 export * from './lib/presence/presence.service';
 export * from './lib/ice/ice-servers.service';
+export * from './lib/signaling/call.gateway';
