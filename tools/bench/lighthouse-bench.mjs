@@ -4,7 +4,7 @@
 // Debian's Chromium inside a loopback-only network namespace. Prints every run's scores and
 // the median per page and preset; writes tmp/bench/lighthouse.{md,json}.
 //
-//   npm run bench:lighthouse -- [--runs=3] [--host-network]
+//   npm run bench:lighthouse -- [--runs=3] [--presets=mobile] [--host-network]
 //
 // Lighthouse 13 needs Node >= 22: run it through npm, which uses the project's own Node.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,11 @@ const root = new URL('../..', import.meta.url).pathname;
 const args = cliArgs();
 const RUNS = Number(args.runs ?? 3);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const PRESETS = { mobile: undefined, desktop: desktopConfig };
+const ALL_PRESETS = { mobile: undefined, desktop: desktopConfig };
+// --presets=mobile measures one preset only (a quicker round while changing things).
+const PRESETS = Object.fromEntries(
+  Object.entries(ALL_PRESETS).filter(([name]) => !args.presets || args.presets.split(',').includes(name)),
+);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -46,7 +50,24 @@ async function audit(chrome, url, preset) {
     .sort((a, b) => a.score - b.score)
     .slice(0, 6)
     .map((a) => `${a.id} (${Math.round(a.score * 100)})`);
-  return { scores, lcpMs: Math.round(audits['largest-contentful-paint']?.numericValue ?? 0), failing };
+  const ms = (id) => Math.round(audits[id]?.numericValue ?? 0);
+  // The simulated lab metrics the score is made of, and what the page cost to get there.
+  const metrics = {
+    fcp: ms('first-contentful-paint'),
+    si: ms('speed-index'),
+    tbt: ms('total-blocking-time'),
+    cls: Number((audits['cumulative-layout-shift']?.numericValue ?? 0).toFixed(3)),
+    mainThreadMs: ms('mainthread-work-breakdown'),
+    scriptKb: Math.round(
+      (audits['network-requests']?.details?.items ?? [])
+        .filter((r) => r.resourceType === 'Script')
+        .reduce((sum, r) => sum + (r.transferSize ?? 0), 0) / 1024,
+    ),
+  };
+  // The unthrottled trace's LCP in its four parts (first byte, load delay, load, render delay).
+  const parts = audits['lcp-breakdown-insight']?.details?.items?.[0]?.items ?? [];
+  const lcpParts = parts.map((p) => `${p.subpart} ${Math.round(p.duration)}`).join(', ');
+  return { scores, lcpMs: ms('largest-contentful-paint'), metrics, lcpParts, failing };
 }
 
 async function main() {
@@ -82,6 +103,11 @@ async function main() {
             `run ${run} ${page.padEnd(7)} ${preset.padEnd(7)} ` +
               CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ') +
               `; LCP ${r.lcpMs} ms${r.failing.length ? `; below 90: ${r.failing.join(', ')}` : ''}`,
+          );
+          const m = r.metrics;
+          console.log(
+            `      FCP ${m.fcp} ms, SI ${m.si} ms, TBT ${m.tbt} ms, CLS ${m.cls}; ` +
+              `main thread ${m.mainThreadMs} ms, scripts ${m.scriptKb} KB; observed LCP: ${r.lcpParts}`,
           );
         }
       }
