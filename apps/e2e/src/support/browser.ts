@@ -28,7 +28,8 @@ function chromiumPath(): string {
 
 /**
  * Debian's Chromium with fake camera and microphone, and no background traffic.
- * `fakeCameras`: how many fake cameras it offers (one unless told).
+ * `fakeCameras`: how many fake cameras it offers (one unless told); the second of them is a
+ * depth camera WebRTC does not send (see `calls/camera-switch.e2e.ts`).
  */
 export async function launchBrowser(options: { fakeCameras?: number } = {}): Promise<Browser> {
   const cameras = options.fakeCameras ?? 1;
