@@ -12,6 +12,29 @@ import { HealthController } from './health/health.controller';
 import { InstanceDrain } from './health/instance-drain.service';
 import { RealtimeRedis } from './realtime/realtime-redis';
 
+/** Fields censored wherever they appear, at the top of a log object or one level down. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  ...[
+    'authorization',
+    'cookie',
+    'password',
+    'currentPassword',
+    'newPassword',
+    'passwordHash',
+    'accessToken',
+    'token',
+    'phoneNumber',
+    'email',
+    'sdp',
+    'candidate',
+    'description',
+    'signal',
+  ].flatMap((key) => [key, `*.${key}`]),
+];
+
 /**
  * Configuration (validated at start-up), structured logs, the database, domain events,
  * rate limiting, health checks, graceful draining, the shared Redis connection (with
@@ -30,8 +53,9 @@ import { RealtimeRedis } from './realtime/realtime-redis';
       useFactory: (app: ConfigType<typeof appConfig>) => ({
         pinoHttp: {
           level: app.logLevel,
-          // Never log tokens, passwords or signaling payloads.
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+          // Requests are logged as method and url only (serializers below); should a header,
+          // a body or a payload ever reach a log line, these never do (docs/security.md).
+          redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
           autoLogging: {
             ignore: (req) => !(req.url ?? '').startsWith('/api/') || req.url!.startsWith('/api/v2/health'),
           },

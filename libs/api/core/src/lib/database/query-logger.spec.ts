@@ -24,4 +24,16 @@ describe('QueryLogger', () => {
     for (const secret of ['ada@example.com', '$argon2id', '+1 555 0100']) expect(line).not.toContain(secret);
     warn.mockRestore();
   });
+
+  it('leaves out the value PostgreSQL quotes in a data error', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const error = Object.assign(new Error('invalid input syntax for type uuid: "+1 555 0100"'), {
+      code: '22P02',
+    });
+    new QueryLogger().logQueryError(error, 'SELECT id FROM users WHERE id = $1', ['+1 555 0100']);
+    const line = String(warn.mock.calls[0][0]);
+    expect(line).toContain('invalid input syntax for type uuid: "…"');
+    expect(line).not.toContain('555');
+    warn.mockRestore();
+  });
 });

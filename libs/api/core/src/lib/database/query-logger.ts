@@ -18,7 +18,9 @@ export class QueryLogger implements Logger {
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[], _runner?: QueryRunner): void {
     const code = typeof error === 'object' ? (error as { code?: string }).code : undefined;
-    const message = typeof error === 'string' ? error : error.message;
+    // PostgreSQL quotes the offending value in data errors ('invalid input syntax for type
+    // uuid: "<value>"'): a value is a parameter too, so it is left out.
+    const message = (typeof error === 'string' ? error : error.message).replace(/: ".*"$/s, ': "…"');
     const statement = query.replace(/\s+/g, ' ').trim().slice(0, QUERY_CHARS);
     this.logger.warn(`Query failed${code ? ` (${code})` : ''}: ${message} -- in: ${statement}`);
   }
