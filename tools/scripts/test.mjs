@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // The whole test suite, as CI runs it: formatting, lint, type-check, unit and API
 // integration tests (real PostgreSQL), then browser tests in Chromium, then calls across
-// simulated networks (NATs, TURN, cut links) in network namespaces.
+// simulated networks (NATs, TURN, cut links) in network namespaces, then two API instances
+// behind HAProxy losing an instance, Redis or PostgreSQL under live calls.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium } from './chromium.mjs';
+import { clusterSkippedBanner, clusterTestsMissing } from './e2e-cluster.mjs';
 import { networkLabMissing, skippedBanner } from './e2e-network.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -93,6 +95,23 @@ if (existsSync(join(root, 'apps', 'e2e', 'project.json'))) {
   }
 }
 
+let cluster = 'skipped';
+const clusterSkipReason = clusterTestsMissing();
+if (clusterSkipReason) {
+  console.log(clusterSkippedBanner(clusterSkipReason));
+} else {
+  const built =
+    existsSync(join(root, 'dist', 'apps', 'api', 'main.js')) ||
+    run('Build (API)', 'npx', [...nx, 'run', 'api:build']);
+  cluster =
+    built &&
+    run('Cluster tests (HAProxy, two API instances, Redis and PostgreSQL outages)', 'node', [
+      'tools/scripts/e2e-cluster.mjs',
+    ])
+      ? 'ran'
+      : 'failed';
+}
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -109,6 +128,7 @@ console.log('\n==> Summary');
 for (const s of steps) console.log(`  ${s.ok ? 'ok  ' : 'FAIL'} ${s.title} (${s.seconds}s)`);
 if (browser === 'skipped') console.log('  SKIP Browser tests: no Chromium (see above)');
 if (network === 'skipped') console.log(`  SKIP Network tests: ${networkSkipReason} (see above)`);
+if (cluster === 'skipped') console.log(`  SKIP Cluster tests: ${clusterSkipReason} (see above)`);
 if (failedSteps.length && failed === 0) failed = failedSteps.length;
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length || failed ? 1 : 0);
