@@ -22,7 +22,7 @@ import { storefrontProductUrl } from './product-link';
         <figcaption>
           <strong>{{ product.name }}</strong>
           <span>{{ product.price | csPrice: product.currency }}</span>
-          <a [href]="productUrl()" target="_blank" rel="noopener">Open product page</a>
+          <a class="open" [href]="productUrl()" target="_blank" rel="noopener">Open product page</a>
         </figcaption>
       </figure>
     } @else {
@@ -50,6 +50,13 @@ import { storefrontProductUrl } from './product-link';
       flex-direction: column;
       gap: 4px;
       margin-top: 8px;
+    }
+    /* A thumb-sized target on a phone, like every other control in the call view. */
+    .open {
+      display: inline-flex;
+      align-items: center;
+      align-self: flex-start;
+      min-height: 48px;
     }
   `,
 })
