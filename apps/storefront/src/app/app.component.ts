@@ -1,11 +1,32 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatToolbar } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  NavigationEnd,
+  NavigationError,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
+import { filter, take } from 'rxjs';
 
-/** The storefront shell: header, the routed page, and the call host so calls work on every page. */
+/**
+ * The storefront shell: header, the routed page, and the call host so calls work on every page.
+ * The call layer (the host, its views, WebRTC, the Socket.io client, the ringtone) is loaded
+ * only for a signed-in user, once the first page has rendered and the browser is idle: a
+ * seller's call-back still rings, and nobody's first paint waits for it.
+ */
 @Component({
   selector: 'cs-root',
   imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbar, MatButton, CallHostComponent],
@@ -39,8 +60,8 @@ import { CallHostComponent } from '@callshop/web/calls-ui';
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
-    <!-- The call UI loads right after start-up, outside the initial bundle. -->
-    @defer (on idle) {
+    <!-- Signed in: the call UI loads once the first page is up, outside the initial bundle. -->
+    @defer (when callLayerWanted()) {
       <cs-call-host />
     }
   `,
@@ -105,9 +126,34 @@ import { CallHostComponent } from '@callshop/web/calls-ui';
 export class AppComponent {
   protected readonly session = inject(AuthSession);
   private readonly router = inject(Router);
+  private readonly injector = inject(Injector);
+  /** The first routed page has rendered and the browser has had an idle moment since. */
+  private readonly firstPageSettled = signal(false);
+  protected readonly callLayerWanted = computed(
+    () => this.firstPageSettled() && this.session.isAuthenticated(),
+  );
+
+  constructor() {
+    this.router.events
+      .pipe(
+        filter((e) => e instanceof NavigationEnd || e instanceof NavigationError),
+        take(1),
+      )
+      .subscribe(() =>
+        afterNextRender(() => whenIdle(() => this.firstPageSettled.set(true)), {
+          injector: this.injector,
+        }),
+      );
+  }
 
   protected logout(): void {
     this.session.end('logout');
     void this.router.navigateByUrl('/');
   }
+}
+
+/** Runs `fn` when the browser is idle (within 2 s), or soon where it cannot tell (Safari). */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
+  else setTimeout(fn, 200);
 }

@@ -4,14 +4,10 @@ import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import type { ShopPresence } from '@callshop/contracts';
 import { AuthSession, CallsApi, ProductsApi, describeError, errorStatus } from '@callshop/web/core';
-import { ProductCallButtonsComponent, injectShopPresence } from '@callshop/web/calls-ui';
-import {
-  ErrorStateComponent,
-  LoadingStateComponent,
-  OnlineBadgeComponent,
-  PricePipe,
-} from '@callshop/web/ui';
+import { ErrorStateComponent, LoadingStateComponent, PricePipe } from '@callshop/web/ui';
 import { catchError, of, tap } from 'rxjs';
+import { ProductContactComponent } from './product-contact.component';
+import { ProductSellerLineComponent } from './product-seller-line.component';
 
 /** A product: images, price, stock, description, its shop (live status) and the call buttons. */
 @Component({
@@ -21,8 +17,8 @@ import { catchError, of, tap } from 'rxjs';
     PricePipe,
     LoadingStateComponent,
     ErrorStateComponent,
-    OnlineBadgeComponent,
-    ProductCallButtonsComponent,
+    ProductSellerLineComponent,
+    ProductContactComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -70,15 +66,19 @@ import { catchError, of, tap } from 'rxjs';
             <p class="stock" [class.out]="p.stock === 0">
               {{ p.stock === 0 ? 'Out of stock' : p.stock < 5 ? 'Only ' + p.stock + ' left' : 'In stock' }}
             </p>
-            <div class="shop">
-              Sold by
-              <a [routerLink]="['/shops', p.shop.id]" data-testid="shop-link">{{ p.shop.name }}</a>
-              <cs-online-badge
-                [online]="presence()?.online ?? null"
-                [available]="presence()?.available ?? null"
+            <!-- The call layer comes after the first paint; the placeholder keeps its place. -->
+            @defer (on idle) {
+              <cs-product-contact
+                [product]="p"
+                [fallbackPresence]="restPresence()"
+                [phoneNumber]="phoneNumber()"
               />
-            </div>
-            <cs-product-call-buttons [product]="p" [presence]="presence()" [phoneNumber]="phoneNumber()" />
+            } @placeholder {
+              <div>
+                <cs-product-seller-line [shop]="p.shop" [presence]="restPresence()" />
+                <div class="call-buttons-space" [class.with-note]="!session.isAuthenticated()"></div>
+              </div>
+            }
             <h2>Description</h2>
             <p class="description">{{ p.description }}</p>
             @if (p.category) {
@@ -145,12 +145,12 @@ import { catchError, of, tap } from 'rxjs';
     .stock.out {
       color: #b3261e;
     }
-    .shop {
-      display: flex;
-      gap: 8px;
-      align-items: center;
-      flex-wrap: wrap;
-      margin-bottom: 16px;
+    /* The call buttons' height (48 px), and their 'Log in to call …' line when signed out. */
+    .call-buttons-space {
+      min-height: 48px;
+    }
+    .call-buttons-space.with-note {
+      min-height: 77px;
     }
     .description {
       white-space: pre-line;
@@ -160,7 +160,7 @@ import { catchError, of, tap } from 'rxjs';
 export class ProductPage {
   private readonly productsApi = inject(ProductsApi);
   private readonly callsApi = inject(CallsApi);
-  private readonly session = inject(AuthSession);
+  protected readonly session = inject(AuthSession);
   private readonly title = inject(Title);
 
   /** Route parameter `:id`. */
@@ -185,11 +185,9 @@ export class ProductPage {
     if (!this.session.isAuthenticated() || !this.seller.hasValue()) return undefined;
     return this.seller.value()?.seller.phoneNumber ?? undefined;
   });
-  protected readonly presence = injectShopPresence(
-    () => (this.product.hasValue() ? this.product.value().shop.id : null),
-    (): ShopPresence | null => {
-      const info = this.seller.hasValue() ? this.seller.value()?.seller : null;
-      return info ? { shopId: info.id, online: info.online, available: info.available } : null;
-    },
-  );
+  /** The shop's status as the REST answer gave it; the contact block then follows it live. */
+  protected readonly restPresence = computed((): ShopPresence | null => {
+    const info = this.seller.hasValue() ? this.seller.value()?.seller : null;
+    return info ? { shopId: info.id, online: info.online, available: info.available } : null;
+  });
 }
