@@ -4,7 +4,7 @@
 // Debian's Chromium inside a loopback-only network namespace. Prints every run's scores and
 // the median per page and preset; writes tmp/bench/lighthouse.{md,json}.
 //
-//   npm run bench:lighthouse -- [--runs=3] [--presets=mobile] [--host-network]
+//   npm run bench:lighthouse -- [--runs=3] [--presets=mobile] [--reports] [--host-network]
 //
 // Lighthouse 13 needs Node >= 22: run it through npm, which uses the project's own Node.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,12 @@ async function audit(chrome, url, preset) {
     PRESETS[preset],
   );
   const { categories, audits, runtimeError } = result.lhr;
+  if (args.reports) {
+    // --reports keeps every full report (open one in https://googlechrome.github.io/lighthouse/viewer/).
+    mkdirSync(join(root, 'tmp/bench/lighthouse'), { recursive: true });
+    const name = `${new URL(url).pathname.split('/')[1] || 'home'}-${preset}-${Date.now()}.json`;
+    writeFileSync(join(root, 'tmp/bench/lighthouse', name), result.report);
+  }
   if (runtimeError)
     throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.code} ${runtimeError.message}`);
   const scores = Object.fromEntries(
