@@ -82,6 +82,15 @@ const PAGE_SIZE = 20;
         font-weight: 600;
         color: var(--mat-sys-on-surface-variant);
       }
+      /* The shop and product links stack in a card: each a thumb-sized target of its own. */
+      td a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 44px;
+      }
+      td:has(a) {
+        align-items: center;
+      }
     }
     .callbacks {
       list-style: none;
