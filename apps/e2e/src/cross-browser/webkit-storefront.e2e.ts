@@ -10,9 +10,10 @@ import { buttonIn, fieldLabelled } from './dom-queries';
  * Debian's WebKitGTK cannot hold a video call: it is built without WebRTC (no
  * `RTCPeerConnection`, even with `--enable-webrtc=true`), while its mock camera and microphone
  * work. So this file checks that fact (and fails the day the build gains WebRTC, so that a call
- * test is added then, like firefox-chromium-call.e2e.ts), and tests everything else a WebKit
- * customer does on a product page: the page, "Call Seller" with the shop's `tel:` link, and a
- * callback request. See docs/testing.md, "Browsers".
+ * test is added then, like firefox-chromium-call.e2e.ts), that the storefront refuses video
+ * calls up front there (the button disabled, saying why, no "Video call instead"), and
+ * everything else a WebKit customer does on a product page: the page, "Call Seller" with the
+ * shop's `tel:` link, and a callback request. See docs/testing.md, "Browsers".
  */
 const webkit = findWebKit();
 const missing = 'missing' in webkit ? webkit.missing : null;
@@ -74,6 +75,13 @@ suite('storefront in WebKitGTK', () => {
     );
   const waitForTestIdText = (id: string, text: string) =>
     waitFor(async () => (await testIdText(id)).includes(text), UI_TIMEOUT);
+  const NO_VIDEO = "This browser can't make video calls.";
+  /** The video button is there but disabled, the phone button usable, and the note says why. */
+  async function expectVideoRefused(): Promise<void> {
+    expect(await browser.attribute(await button('Video Call Seller'), 'disabled')).not.toBeNull();
+    expect(await browser.attribute(await button('Call Seller'), 'disabled')).toBeNull();
+    await expect(waitForTestIdText('call-buttons-note', NO_VIDEO)).resolves.toBe(true);
+  }
 
   beforeAll(async () => {
     if ('missing' in webkit) return;
@@ -127,13 +135,12 @@ suite('storefront in WebKitGTK', () => {
     await expect(waitForTestIdText('product-name', monstera.name)).resolves.toBe(true);
     expect(await testIdText('product-price')).toContain((monstera.price / 100).toFixed(2));
     expect(await testIdText('shop-link')).toContain(SHOP.name);
-    await button('Video Call Seller');
-    await button('Call Seller');
+    await expectVideoRefused();
     await expect(waitForTestIdText('call-buttons-note', 'Log in to call')).resolves.toBe(true);
     await browser.screenshot('webkit-product-page');
   });
 
-  it('logged in, "Call Seller" shows the shop\'s number as a tel: link and sends a callback request', async () => {
+  it('logged in, video is refused up front; "Call Seller" shows the shop\'s number as a tel: link and sends a callback request', async () => {
     const path = `/products/${monstera.id}`;
     await browser.goto(`/login?returnUrl=${encodeURIComponent(path)}`);
     await browser.type(await field('Email'), CUSTOMER.email);
@@ -143,9 +150,13 @@ suite('storefront in WebKitGTK', () => {
       true,
     );
     await expect(waitForTestIdText('product-name', monstera.name)).resolves.toBe(true);
+    await expectVideoRefused();
+    expect(await testIdText('call-buttons-note')).not.toContain('Log in');
 
     await browser.click(await button('Call Seller'));
     await byTestId('call-seller-dialog');
+    await button('Close', 'mat-dialog-container');
+    expect(await browser.execute(buttonIn, 'mat-dialog-container', 'Video call instead')).toBeNull();
     const customer = await apiLogin(CUSTOMER.email);
     const shop = (await (
       await fetch(`${baseUrl()}/api/v2/shops/${monstera.shop.id}`, {

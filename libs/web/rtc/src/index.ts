@@ -9,3 +9,4 @@ export * from './lib/call-quality';
 export * from './lib/call-stats-monitor';
 export * from './lib/sender-adaptation';
 export * from './lib/rtc.service';
+export * from './lib/video-call-support';

@@ -4,6 +4,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { Router, provideRouter } from '@angular/router';
 import type { ShopPresence, UserDto } from '@callshop/contracts';
 import { AuthSession, SESSION_STORAGE, SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { VIDEO_CALL_SUPPORT, type VideoCallSupport } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
 import { CallSellerDialogComponent } from './call-seller-dialog.component';
 import { ProductCallButtonsComponent, callButtonsMode } from './product-call-buttons.component';
@@ -13,7 +14,12 @@ const customer = { id: 'c1', role: 'customer', name: 'Ada', phoneNumber: null } 
 const product = { id: 'p1', name: 'Desk lamp', shop: { id: 's1', name: 'Lamp Shop', isPlatform: false } };
 
 async function render(
-  options: { user?: UserDto | null; presence?: ShopPresence | null; isPlatform?: boolean } = {},
+  options: {
+    user?: UserDto | null;
+    presence?: ShopPresence | null;
+    isPlatform?: boolean;
+    videoSupport?: VideoCallSupport;
+  } = {},
 ) {
   const phase = signal<string>('idle');
   const manager = {
@@ -29,6 +35,7 @@ async function render(
       { provide: MatDialog, useValue: dialog },
       { provide: SESSION_STORAGE_KEY, useValue: 'test' },
       { provide: SESSION_STORAGE, useValue: null },
+      { provide: VIDEO_CALL_SUPPORT, useValue: options.videoSupport ?? 'supported' },
     ],
   });
   const user = options.user === undefined ? customer : options.user;
@@ -93,6 +100,36 @@ describe('ProductCallButtonsComponent', () => {
       expect.objectContaining({
         data: expect.objectContaining({ mode: 'callback', sellerId: 's1', videoUnavailable: true }),
       }),
+    );
+  });
+
+  it('refuses video up front in a browser without WebRTC, keeping the phone and callback options', async () => {
+    const { button, note, manager, dialog } = await render({
+      presence: { shopId: 's1', online: true, available: true },
+      videoSupport: 'no-webrtc',
+    });
+    expect(button('Video Call Seller')?.disabled).toBe(true);
+    expect(note()).toBe(
+      "This browser can't make video calls. Call Lamp Shop or request a callback, or use a current Chrome, Firefox, Edge or Safari for video.",
+    );
+    button('Video Call Seller')?.click();
+    expect(manager.placeCall).not.toHaveBeenCalled();
+
+    expect(button('Call Seller')?.disabled).toBe(false);
+    button('Call Seller')?.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(dialog.open).toHaveBeenCalledWith(
+      CallSellerDialogComponent,
+      expect.objectContaining({ data: expect.objectContaining({ mode: 'options', videoUnavailable: true }) }),
+    );
+  });
+
+  it('says so when the page cannot use the camera, and a logged-out visitor still learns to log in', async () => {
+    const { button, note } = await render({ user: null, videoSupport: 'no-camera-access' });
+    expect(button('Video Call Seller')?.disabled).toBe(true);
+    expect(button('Call Seller')?.disabled).toBe(false);
+    expect(note()).toBe(
+      "This page can't use your camera or microphone, so video calls are off. Call or request a callback instead. Log in to call Lamp Shop.",
     );
   });
 

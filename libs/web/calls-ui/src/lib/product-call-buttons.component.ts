@@ -5,6 +5,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router } from '@angular/router';
 import type { ShopPresence, ShopSummary } from '@callshop/contracts';
 import { AuthSession, LOGIN_PATH } from '@callshop/web/core';
+import { VIDEO_CALL_SUPPORT } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 
@@ -34,7 +35,9 @@ export function callButtonsMode(options: {
 /**
  * "Video Call Seller" and "Call Seller" on a product page ("Support" for platform-operated
  * shops). Logged out, both lead to log in and back; when the shop is offline or not taking
- * calls, it says so and offers a callback request instead of ringing into nothing.
+ * calls, it says so and offers a callback request instead of ringing into nothing. In a
+ * browser that cannot hold a video call (no WebRTC, or no camera access on this page) the
+ * video button is disabled and says why, while "Call Seller" and callbacks stay.
  */
 @Component({
   selector: 'cs-product-call-buttons',
@@ -47,7 +50,9 @@ export function callButtonsMode(options: {
           mat-flat-button
           type="button"
           (click)="videoCall()"
-          [disabled]="mode() === 'unavailable' || mode() === 'busy' || mode() === 'not-customer'"
+          [disabled]="
+            !videoSupported || mode() === 'unavailable' || mode() === 'busy' || mode() === 'not-customer'
+          "
           [attr.aria-describedby]="note() ? noteId : null"
           [attr.aria-busy]="starting()"
         >
@@ -101,6 +106,9 @@ export class ProductCallButtonsComponent {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
   private readonly loginPath = inject(LOGIN_PATH);
+  private readonly videoSupport = inject(VIDEO_CALL_SUPPORT);
+  /** This browser can hold a video call (decided once: it does not change while the page is open). */
+  protected readonly videoSupported = this.videoSupport === 'supported';
 
   readonly product = input.required<CallableProduct>();
   /** The shop's live status; null while unknown (the buttons stay usable). */
@@ -119,7 +127,23 @@ export class ProductCallButtonsComponent {
     }),
   );
   protected readonly starting = computed(() => this.manager.phase() === 'preparing');
-  protected readonly note = computed(() => {
+  /** What the buttons cannot do and why: the browser's limits first, then the shop's. */
+  protected readonly note = computed(
+    () => [this.browserNote(), this.modeNote()].filter((s): s is string => !!s).join(' ') || null,
+  );
+
+  private browserNote(): string | null {
+    switch (this.videoSupport) {
+      case 'no-webrtc':
+        return `This browser can't make video calls. Call ${this.product().shop.name} or request a callback, or use a current Chrome, Firefox, Edge or Safari for video.`;
+      case 'no-camera-access':
+        return "This page can't use your camera or microphone, so video calls are off. Call or request a callback instead.";
+      default:
+        return null;
+    }
+  }
+
+  private modeNote(): string | null {
     const shop = this.product().shop.name;
     switch (this.mode()) {
       case 'logged-out':
@@ -135,9 +159,10 @@ export class ProductCallButtonsComponent {
       default:
         return null;
     }
-  });
+  }
 
   protected videoCall(): void {
+    if (!this.videoSupported) return;
     if (this.mode() === 'logged-out') return this.toLogin();
     if (this.mode() !== 'ready') return;
     const product = this.product();
@@ -169,7 +194,7 @@ export class ProductCallButtonsComponent {
       phoneNumber: this.phoneNumber(),
       mode,
       notice: this.mode() === 'unavailable' ? this.note() : null,
-      videoUnavailable: this.mode() !== 'ready',
+      videoUnavailable: this.mode() !== 'ready' || !this.videoSupported,
     };
     // Loaded on first use: forms and inputs stay out of the product page's chunk.
     const { CallSellerDialogComponent } = await import('./call-seller-dialog.component');
