@@ -1,13 +1,13 @@
 import type { CallDto } from '@callshop/contracts';
-import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import {
   SDP_OFFER,
+  acceptedCall,
+  closeClientsAfterEach,
   connectCalls,
   createShop,
   customerCalls,
   sleep,
-  type CallClient,
-  type TestShop,
 } from './support/call-clients';
 
 const RING_MS = 1500;
@@ -15,8 +15,7 @@ const GRACE_MS = 1000;
 
 describe('call lifecycle: timeouts, races, reconnects, restarts (real API, PostgreSQL)', () => {
   let env: TestEnvironment;
-  const clients: CallClient[] = [];
-  const track = (c: CallClient) => (clients.push(c), c);
+  const track = closeClientsAfterEach();
 
   beforeAll(async () => {
     env = await createTestEnvironment({
@@ -24,20 +23,7 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
       env: { CALL_RING_TIMEOUT_MS: String(RING_MS), CALL_RECONNECT_GRACE_MS: String(GRACE_MS) },
     });
   });
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.close());
-  });
   afterAll(() => env.close());
-
-  async function acceptedCall(shop: TestShop, customer: TestUser) {
-    const seller = track(await connectCalls(env, shop.owner));
-    const phone = track(await connectCalls(env, customer));
-    const call = await customerCalls(env, customer, shop, phone);
-    await seller.next('call:incoming', (p: { call: CallDto }) => p.call.id === call.id);
-    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: true });
-    await phone.next('call:accepted');
-    return { seller, phone, call };
-  }
 
   it('ring timeout: nobody answers, the call is missed (timeout) for both sides', async () => {
     const shop = await createShop(env);
@@ -171,7 +157,7 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
   it('reconnect within the grace: the other side is told, the new socket resumes the call and signaling flows again', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     phone.close();
     expect(await seller.next('call:peer-disconnected')).toEqual({ callId: call.id, graceMs: GRACE_MS });
     const again = track(await connectCalls(env, customer));
@@ -199,7 +185,7 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
   it('a page with a new connection resumes fresh: the other device is told so, even before the old socket is gone', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     const newPage = track(await connectCalls(env, customer));
     expect(await newPage.request('call:resume', { callId: call.id, fresh: 'yes' })).toMatchObject({
       ok: false,
@@ -223,7 +209,7 @@ describe('call lifecycle: timeouts, races, reconnects, restarts (real API, Postg
   it('after the grace the call ends as failed / connection_lost for the other side', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     await phone.request('call:media', { callId: call.id, flowing: true });
     await seller.request('call:media', { callId: call.id, flowing: true });
     await phone.next('call:connected');

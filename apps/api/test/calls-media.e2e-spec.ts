@@ -1,13 +1,6 @@
 import type { CallDto, CallHistoryItem } from '@callshop/contracts';
 import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
-import {
-  connectCalls,
-  createShop,
-  customerCalls,
-  sleep,
-  type CallClient,
-  type TestShop,
-} from './support/call-clients';
+import { acceptedCall, closeClientsAfterEach, connectCalls, createShop, sleep } from './support/call-clients';
 
 const MEDIA_MS = 2000;
 const GRACE_MS = 1500;
@@ -18,8 +11,7 @@ const GRACE_MS = 1500;
  */
 describe('call media: connected, failed to connect, connection lost, quality (real API, PostgreSQL)', () => {
   let env: TestEnvironment;
-  const clients: CallClient[] = [];
-  const track = (c: CallClient) => (clients.push(c), c);
+  const track = closeClientsAfterEach();
 
   beforeAll(async () => {
     env = await createTestEnvironment({
@@ -27,20 +19,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
       env: { CALL_MEDIA_TIMEOUT_MS: String(MEDIA_MS), CALL_RECONNECT_GRACE_MS: String(GRACE_MS) },
     });
   });
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.close());
-  });
   afterAll(() => env.close());
-
-  async function acceptedCall(shop: TestShop, customer: TestUser) {
-    const seller = track(await connectCalls(env, shop.owner));
-    const phone = track(await connectCalls(env, customer));
-    const call = await customerCalls(env, customer, shop, phone);
-    await seller.next('call:incoming', (p: { call: CallDto }) => p.call.id === call.id);
-    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: true });
-    await phone.next('call:accepted');
-    return { seller, phone, call };
-  }
 
   const historyItem = async (user: TestUser, id: string) => {
     const res = await env.http().get('/api/v2/calls').set('Authorization', user.auth).expect(200);
@@ -50,7 +29,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
   it('an answered call whose media never flows fails as media_failed for both sides, with no talk time', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     // Only one side ever gets media (e.g. both behind symmetric NATs without a relay).
     expect(await phone.request('call:media', { callId: call.id, flowing: true })).toEqual({ ok: true });
     const [atPhone, atSeller] = await Promise.all([
@@ -74,7 +53,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
   it('is connected once both sides report media; a stop that does not recover ends it as connection_lost, once', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     await phone.request('call:media', { callId: call.id, flowing: true });
     await seller.request('call:media', { callId: call.id, flowing: true });
     const connected = await phone.next<{ call: CallDto }>('call:connected');
@@ -99,7 +78,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
   it('media that comes back within the grace keeps the call; talk time leaves the gap out', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     await phone.request('call:media', { callId: call.id, flowing: true });
     await seller.request('call:media', { callId: call.id, flowing: true });
     await sleep(1100);
@@ -121,7 +100,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
   it('keeps quality samples from the bound devices and shows their summary once the call is over', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await acceptedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     await phone.request('call:media', { callId: call.id, flowing: true });
     await seller.request('call:media', { callId: call.id, flowing: true });
     const sample = (lossPct: number, relayed: boolean) => ({
@@ -163,7 +142,7 @@ describe('call media: connected, failed to connect, connection lost, quality (re
     const customer = await env.registerCustomer();
     // Registered before the answer (hashing is slow on busy cores): the 2 s media deadline runs from it.
     const strangerUser = await env.registerCustomer();
-    const { phone, call } = await acceptedCall(shop, customer);
+    const { phone, call } = await acceptedCall(env, shop, customer, track);
     const [otherTab, stranger] = (
       await Promise.all([connectCalls(env, customer), connectCalls(env, strangerUser)])
     ).map(track);

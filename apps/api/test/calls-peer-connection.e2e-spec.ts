@@ -1,12 +1,11 @@
-import type { CallDto } from '@callshop/contracts';
-import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
+import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import {
+  acceptedCall,
+  closeClientsAfterEach,
   connectCalls,
   createShop,
-  customerCalls,
   sleep,
   type CallClient,
-  type TestShop,
 } from './support/call-clients';
 
 const PEER = 'call:peer-connection';
@@ -18,35 +17,32 @@ const PEER = 'call:peer-connection';
  */
 describe('call:peer-connection: the other side hears when media stops and comes back (real API, PostgreSQL)', () => {
   let env: TestEnvironment;
-  const clients: CallClient[] = [];
-  const track = (c: CallClient) => (clients.push(c), c);
+  const track = closeClientsAfterEach();
 
   beforeAll(async () => {
     // The default grace (20 s): a stop in these tests never ends the call.
     env = await createTestEnvironment({ label: 'calls_peer_connection' });
   });
-  afterEach(() => {
-    clients.splice(0).forEach((c) => c.close());
-  });
   afterAll(() => env.close());
-
-  async function connectedCall(shop: TestShop, customer: TestUser) {
-    const seller = track(await connectCalls(env, shop.owner));
-    const phone = track(await connectCalls(env, customer));
-    const call = await customerCalls(env, customer, shop, phone);
-    await seller.next('call:incoming', (p: { call: CallDto }) => p.call.id === call.id);
-    expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: true });
-    await phone.next('call:accepted');
-    return { seller, phone, call };
-  }
 
   const media = (client: CallClient, callId: string, flowing: boolean) =>
     client.request('call:media', { callId, flowing });
 
+  /** An answered call whose media flows both ways, as far as the seller has heard. */
+  async function connectedCall() {
+    const shop = await createShop(env);
+    const customer = await env.registerCustomer();
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
+    await media(phone, call.id, true);
+    await media(seller, call.id, true);
+    await seller.next('call:connected');
+    return { shop, customer, seller, phone, call };
+  }
+
   it('tells the other device once per change, in both directions, and nobody else', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await connectedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     // Everyone else who could hear: the seller's other tab, a colleague, the customer's other
     // tab, and an unrelated customer.
     const sellerTab = track(await connectCalls(env, shop.owner));
@@ -84,7 +80,7 @@ describe('call:peer-connection: the other side hears when media stops and comes 
   it('says nothing before the call connected, and nothing after it ended', async () => {
     const shop = await createShop(env);
     const customer = await env.registerCustomer();
-    const { seller, phone, call } = await connectedCall(shop, customer);
+    const { seller, phone, call } = await acceptedCall(env, shop, customer, track);
     // Only the customer's media ever starts, then stops: the call never connected.
     expect(await media(phone, call.id, true)).toEqual({ ok: true });
     expect(await media(phone, call.id, false)).toEqual({ ok: true });
@@ -96,13 +92,7 @@ describe('call:peer-connection: the other side hears when media stops and comes 
   });
 
   it('a page that starts a new connection (call:resume fresh) counts as interrupted until its media flows', async () => {
-    const shop = await createShop(env);
-    const customer = await env.registerCustomer();
-    const { seller, phone, call } = await connectedCall(shop, customer);
-    await media(phone, call.id, true);
-    await media(seller, call.id, true);
-    await seller.next('call:connected');
-
+    const { customer, seller, phone, call } = await connectedCall();
     const reloaded = track(await connectCalls(env, customer));
     expect(await reloaded.request('call:resume', { callId: call.id, fresh: true })).toMatchObject({
       ok: true,
@@ -117,13 +107,7 @@ describe('call:peer-connection: the other side hears when media stops and comes 
   });
 
   it('a device that resumes hears where the other side stands, as it may have missed the change', async () => {
-    const shop = await createShop(env);
-    const customer = await env.registerCustomer();
-    const { seller, phone, call } = await connectedCall(shop, customer);
-    await media(phone, call.id, true);
-    await media(seller, call.id, true);
-    await seller.next('call:connected');
-
+    const { shop, seller, phone, call } = await connectedCall();
     // The seller's socket drops and comes back while the customer's media flows: nothing to hear.
     seller.close();
     const sellerBack = track(await connectCalls(env, shop.owner));

@@ -165,3 +165,34 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const SDP_OFFER = 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n';
 export const CANDIDATE = 'candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host';
+
+/**
+ * Returns `track`: every client passed to it is closed after the current test, so one test's
+ * sockets never answer for the next. Call it at the top of a `describe`.
+ */
+export function closeClientsAfterEach(): (client: CallClient) => CallClient {
+  const clients: CallClient[] = [];
+  afterEach(() => {
+    clients.splice(0).forEach((c) => c.close());
+  });
+  return (client) => (clients.push(client), client);
+}
+
+/**
+ * The shop's owner and the customer each connect a device, the customer calls, the owner
+ * answers: resolves once the caller hears `call:accepted`.
+ */
+export async function acceptedCall(
+  env: TestEnvironment,
+  shop: TestShop,
+  customer: TestUser,
+  track: (client: CallClient) => CallClient = (c) => c,
+) {
+  const seller = track(await connectCalls(env, shop.owner));
+  const phone = track(await connectCalls(env, customer));
+  const call = await customerCalls(env, customer, shop, phone);
+  await seller.next('call:incoming', (p: { call: CallDto }) => p.call.id === call.id);
+  expect(await seller.request('call:accept', { callId: call.id })).toMatchObject({ ok: true });
+  await phone.next('call:accepted');
+  return { seller, phone, call };
+}
