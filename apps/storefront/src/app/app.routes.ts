@@ -1,17 +1,30 @@
 import { Routes } from '@angular/router';
 import { authGuard, guestGuard } from '@callshop/web/core';
 
+const catalogPage = () => import('./pages/catalog/catalog.page').then((m) => m.CatalogPage);
+const productPage = () => import('./pages/product/product.page').then((m) => m.ProductPage);
+
+/**
+ * Starts loading the code of the page at `path` (the catalog, a product: where visitors land)
+ * before the app boots, so its download overlaps the framework's start-up instead of following
+ * it. The router's own `loadComponent` then finds the module already there.
+ */
+export function preloadLandingPage(path: string): void {
+  const load = path === '/' ? catalogPage : /^\/products\/[^/]+\/?$/.test(path) ? productPage : null;
+  load?.().catch(() => undefined); // a failure shows when the router loads it
+}
+
 export const routes: Routes = [
   {
     path: '',
     pathMatch: 'full',
     title: 'Callshop: shop and talk to the seller',
-    loadComponent: () => import('./pages/catalog/catalog.page').then((m) => m.CatalogPage),
+    loadComponent: catalogPage,
   },
   {
     path: 'products/:id',
     title: 'Product · Callshop',
-    loadComponent: () => import('./pages/product/product.page').then((m) => m.ProductPage),
+    loadComponent: productPage,
   },
   {
     path: 'shops/:id',

@@ -6,6 +6,7 @@ export * from './lib/auth/auth.interceptor';
 export * from './lib/auth/auth.guard';
 export * from './lib/api/http-params';
 export * from './lib/api/api-error';
+export * from './lib/api/early-response.interceptor';
 export * from './lib/api/api-form-errors';
 export * from './lib/api/auth.api';
 export * from './lib/api/products.api';
