@@ -3,7 +3,6 @@ import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
 import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
@@ -11,7 +10,11 @@ import { catchError, map, of } from 'rxjs';
 import { ProductCardComponent } from '../product-card.component';
 import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
 
-/** Home: the catalog with search, category and shop filters and pages, all kept in the URL. */
+/**
+ * Home: the catalog with search, category and shop filters and pages, all kept in the URL.
+ * The filters are native selects in Material form fields: the phone's own picker, and no
+ * overlay code before the first products show.
+ */
 @Component({
   selector: 'cs-catalog-page',
   imports: [
@@ -19,8 +22,6 @@ import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery
     MatFormField,
     MatLabel,
     MatInput,
-    MatSelect,
-    MatOption,
     ProductCardComponent,
     LoadingStateComponent,
     ErrorStateComponent,
