@@ -7,8 +7,6 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MatToolbar } from '@angular/material/toolbar';
 import {
   NavigationEnd,
   NavigationError,
@@ -29,34 +27,33 @@ import { filter, take } from 'rxjs';
  */
 @Component({
   selector: 'cs-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbar, MatButton, CallHostComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, CallHostComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip" href="#main">Skip to content</a>
-    <mat-toolbar class="bar" role="banner">
+    <header class="bar">
       <a routerLink="/" class="brand" aria-label="Callshop home">Callshop</a>
       <nav aria-label="Main" class="nav">
         <a
-          mat-button
-          class="nav-catalog"
+          class="btn nav-catalog"
           routerLink="/"
           routerLinkActive="active"
           [routerLinkActiveOptions]="{ exact: true }"
           >Catalog</a
         >
         @if (session.isAuthenticated()) {
-          <a mat-button routerLink="/calls" routerLinkActive="active">My calls</a>
+          <a class="btn" routerLink="/calls" routerLinkActive="active">My calls</a>
         }
       </nav>
       <span class="spacer"></span>
       @if (session.user(); as user) {
         <span class="who" data-testid="current-user">{{ user.name }}</span>
-        <button mat-stroked-button type="button" (click)="logout()">Log out</button>
+        <button class="btn outlined" type="button" (click)="logout()">Log out</button>
       } @else {
-        <a mat-button routerLink="/login">Log in</a>
-        <a mat-flat-button routerLink="/register">Sign up</a>
+        <a class="btn" routerLink="/login">Log in</a>
+        <a class="btn filled" routerLink="/register">Sign up</a>
       }
-    </mat-toolbar>
+    </header>
     <main id="main" tabindex="-1">
       <router-outlet />
     </main>
@@ -66,15 +63,52 @@ import { filter, take } from 'rxjs';
     }
   `,
   styles: `
+    /* A Material toolbar and buttons in plain CSS (the theme's tokens): the header is on
+       every first paint, and Material's button code (ripples, focus monitoring) is not. */
     .bar {
       position: sticky;
       top: 0;
       z-index: 10;
+      display: flex;
+      align-items: center;
       gap: 8px;
       flex-wrap: wrap;
-      height: auto;
       min-height: 64px;
+      padding: 0 16px;
+      box-sizing: border-box;
       background: var(--mat-sys-surface-container);
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-title-large);
+    }
+    .btn {
+      display: inline-flex;
+      align-items: center;
+      box-sizing: border-box;
+      height: 40px;
+      padding: 0 12px;
+      border: 0;
+      border-radius: 20px;
+      background: transparent;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      letter-spacing: var(--mat-sys-label-large-tracking);
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .btn:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
+    }
+    .btn.filled {
+      padding: 0 24px;
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+    }
+    .btn.filled:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 92%, var(--mat-sys-on-primary));
+    }
+    .btn.outlined {
+      padding: 0 24px;
+      border: 1px solid var(--mat-sys-outline);
     }
     .brand {
       font-weight: 700;
