@@ -4,15 +4,31 @@
  * never off by a factor of a hundred.
  */
 export function formatMoney(amountMinor: number, currency: string, locale = 'en-US'): string {
-  let format: Intl.NumberFormat;
-  try {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  } catch {
-    // An unknown currency code: show the number with the code rather than throw in a template.
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
+  const format = moneyFormat(locale, currency);
+  // An unknown currency code: show the number with the code rather than throw in a template.
+  if (!format) return `${(amountMinor / 100).toFixed(2)} ${currency}`;
+  return format.format.format(amountMinor / 10 ** format.digits);
+}
+
+/**
+ * One `Intl.NumberFormat` per locale and currency: making one costs far more than using it
+ * (a catalog page of prices made a dozen on its first render). Null for an unknown currency.
+ */
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number } | null>();
+
+function moneyFormat(locale: string, currency: string): { format: Intl.NumberFormat; digits: number } | null {
+  const key = `${locale} ${currency}`;
+  let entry = moneyFormats.get(key);
+  if (entry === undefined) {
+    try {
+      const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      entry = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    } catch {
+      entry = null;
+    }
+    moneyFormats.set(key, entry);
   }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amountMinor / 10 ** digits);
+  return entry;
 }
 
 /** `75` → `1:15`, `3725` → `1:02:05`. Negative or missing values read as zero. */
