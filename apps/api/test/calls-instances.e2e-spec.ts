@@ -1,34 +1,13 @@
 import type { CallDto } from '@callshop/contracts';
-import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
-import { startRedis } from './support/redis-server';
+import { twoInstancesSharingRedis } from './support/two-instances';
 import { SDP_OFFER, connectCalls, createShop, customerCalls, sleep } from './support/call-clients';
 
 describe('two API instances with the Socket.io Redis adapter', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let a: TestEnvironment;
-  let b: TestEnvironment;
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    if (!redis) return;
-    a = await createTestEnvironment({ label: 'calls_instances', env: { REDIS_URL: redis.url } });
-    b = await createTestEnvironment({
-      databaseUrl: a.databaseUrl,
-      keepDatabase: true,
-      env: { REDIS_URL: redis.url },
-    });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    redis?.stop();
-  });
+  const instances = twoInstancesSharingRedis('calls_instances');
 
   it('rings, answers, relays and ends a call whose parties are on different instances; presence spans both', async () => {
-    if (!redis) {
-      console.warn('redis-server not found and TEST_REDIS_URL unset: multi-instance test skipped');
-      return;
-    }
+    if (!instances.ready('multi-instance test')) return;
+    const { a, b } = instances;
     const shop = await createShop(a);
     const customer = await a.registerCustomer();
     const phone = await connectCalls(a, customer);
@@ -75,7 +54,8 @@ describe('two API instances with the Socket.io Redis adapter', () => {
   });
 
   it("a seller's availability set on one instance applies to their devices on the other", async () => {
-    if (!redis) return;
+    if (!instances.ready('multi-instance availability test')) return;
+    const { a, b } = instances;
     const shop = await createShop(a);
     const customer = await b.registerCustomer();
     const watcher = await connectCalls(b, customer);

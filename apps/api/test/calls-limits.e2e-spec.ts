@@ -9,7 +9,7 @@ import {
   type CallClient,
   type TestShop,
 } from './support/call-clients';
-import { startRedis } from './support/redis-server';
+import { twoInstancesSharingRedis } from './support/two-instances';
 
 const LIMITS = {
   CUSTOMER_MAX_SOCKETS: '2',
@@ -158,28 +158,11 @@ describe('abuse limits per customer (real API, PostgreSQL, Socket.io)', () => {
 });
 
 describe('abuse limits across two API instances sharing Redis', () => {
-  let redis: Awaited<ReturnType<typeof startRedis>>;
-  let a: TestEnvironment;
-  let b: TestEnvironment;
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    if (!redis) return;
-    const env = { ...LIMITS, REDIS_URL: redis.url };
-    a = await createTestEnvironment({ label: 'calls_limits_redis', env });
-    b = await createTestEnvironment({ databaseUrl: a.databaseUrl, keepDatabase: true, env });
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-    redis?.stop();
-  });
+  const instances = twoInstancesSharingRedis('calls_limits_redis', LIMITS);
 
   it('counts a customer’s calls and sockets on both instances together', async () => {
-    if (!redis) {
-      console.warn('redis-server not found and TEST_REDIS_URL unset: multi-instance limits test skipped');
-      return;
-    }
+    if (!instances.ready('multi-instance limits test')) return;
+    const { a, b } = instances;
     const [shop, customer] = await Promise.all([createShop(a), a.registerCustomer()]);
     // Nobody at the shop is online: each call ends at once as missed, so the next may start.
     for (const env of [a, b]) {
