@@ -1,28 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  CUSTOMERS,
-  SHOP,
-  answeredVideoCall,
-  closeAll,
-  openProductPage,
-  openSellerConsole,
-  personContext,
-  remoteVideo,
-  shopProduct,
-  waitFor,
-  waitForText,
-} from '../calls/call-helpers';
+import type { Page } from 'playwright-core';
+import { remoteVideo, waitFor, waitForText } from '../calls/call-helpers';
 import { cutLink, restoreLink, setNats } from './lab';
-import { iceEnv, startLabApi, type LabApi } from './lab-api';
+import { iceEnv } from './lab-api';
 import {
-  Party,
-  acceptedCallId,
-  closeBrowsers,
+  CallLab,
   connectedPair,
-  launchBrowserIn,
+  loginCustomerAndSeller,
   sleep,
   waitForCall,
   type CallRecord,
+  type Party,
 } from './net-helpers';
 
 /**
@@ -40,51 +27,28 @@ const CONNECTION_LOST = /connection (was |has been )?lost|lost the connection/i;
  * router forwards nothing, both ways) for a while, then gets it back.
  */
 describe('a home link cut during a call', () => {
-  let api: LabApi;
-  let customerBrowser: Browser;
-  let sellerBrowser: Browser;
-  let customerContext: BrowserContext | undefined;
-  let sellerContext: BrowserContext | undefined;
+  let lab: CallLab;
   let customerParty: Party;
   let sellerParty: Party;
 
   beforeAll(async () => {
     setNats('cone');
-    [api, customerBrowser, sellerBrowser] = await Promise.all([
-      startLabApi('link-cut', {
-        ...iceEnv('turn'),
-        CALL_RECONNECT_GRACE_MS: String(GRACE_MS),
-      }),
-      launchBrowserIn('customer'),
-      launchBrowserIn('seller'),
-    ]);
-    [customerParty, sellerParty] = await Promise.all([
-      Party.login(CUSTOMERS.casey.email),
-      Party.login(SHOP.owner.email),
-    ]);
+    lab = await CallLab.start('link-cut', { ...iceEnv('turn'), CALL_RECONNECT_GRACE_MS: String(GRACE_MS) });
+    [customerParty, sellerParty] = await loginCustomerAndSeller();
   });
   afterEach(async () => {
     restoreLink('customer');
-    await closeAll(customerContext, sellerContext);
-    customerContext = sellerContext = undefined;
+    await lab?.closePages();
   });
   afterAll(async () => {
-    await closeBrowsers(customerBrowser, sellerBrowser);
-    await api?.stop();
+    await lab?.stop();
   });
 
   async function inCall(): Promise<{ customer: Page; seller: Page; id: string }> {
-    const product = await shopProduct('Studio Monitor Headphones');
-    sellerContext = await personContext(sellerBrowser);
-    customerContext = await personContext(customerBrowser);
-    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
-    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
-    await answeredVideoCall(customer, seller);
-    const id = await acceptedCallId(customerParty);
+    const { customer, seller, call } = await lab.connectedCall(customerParty, 10_000);
     // Connected, as the server counts it: both devices reported media flowing.
-    const call = await waitForCall(customerParty, id, (c) => c.connectedAt !== null, 10_000);
     expect({ connectedAt: call.connectedAt }).toEqual({ connectedAt: expect.any(String) });
-    return { customer, seller, id };
+    return { customer, seller, id: call.id };
   }
 
   it(`${SHORT_CUT_MS / 1000} s without a link: the call recovers, the same call`, async () => {

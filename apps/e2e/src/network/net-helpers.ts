@@ -3,9 +3,19 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { apiLogin, baseUrl } from '../support/browser';
-import { waitFor } from '../calls/call-helpers';
+import {
+  CUSTOMERS,
+  SHOP,
+  answeredVideoCall,
+  closeAll,
+  openProductPage,
+  openSellerConsole,
+  personContext,
+  shopProduct,
+  waitFor,
+} from '../calls/call-helpers';
 import { chromiumIn, type HomeName } from './lab';
-import { API_URL } from './lab-api';
+import { API_URL, startLabApi, type LabApi } from './lab-api';
 
 const CHROMIUM_ARGS: string[] = JSON.parse(
   readFileSync(resolve(__dirname, '../../../../tools/scripts/chromium-args.json'), 'utf8'),
@@ -155,6 +165,11 @@ export class Party {
   }
 }
 
+/** Casey (the customer) and the demo shop's owner, seen through the REST API. */
+export async function loginCustomerAndSeller(): Promise<[Party, Party]> {
+  return Promise.all([Party.login(CUSTOMERS.casey.email), Party.login(SHOP.owner.email)]);
+}
+
 /** The bound call id once the call is accepted (read as the customer). */
 export async function acceptedCallId(customer: Party): Promise<string> {
   let call: CallRecord | null = null;
@@ -180,3 +195,66 @@ export async function closeBrowsers(...items: (Browser | BrowserContext | undefi
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A scenario in the lab: its API (started with `env`), a browser in each home, and the pages
+ * the customer (Casey) and the seller (the demo shop's owner) open in them.
+ */
+export class CallLab {
+  private contexts: BrowserContext[] = [];
+
+  private constructor(
+    readonly api: LabApi,
+    private readonly customerBrowser: Browser,
+    private readonly sellerBrowser: Browser,
+  ) {}
+
+  static async start(name: string, env: Record<string, string>): Promise<CallLab> {
+    const [api, customerBrowser, sellerBrowser] = await Promise.all([
+      startLabApi(name, env),
+      launchBrowserIn('customer'),
+      launchBrowserIn('seller'),
+    ]);
+    return new CallLab(api, customerBrowser, sellerBrowser);
+  }
+
+  /** Fresh pages: the seller console as the shop's owner, the headphones' product page as Casey. */
+  async openPages(): Promise<{ customer: Page; seller: Page }> {
+    const product = await shopProduct('Studio Monitor Headphones');
+    const sellerContext = await personContext(this.sellerBrowser);
+    this.contexts.push(sellerContext);
+    const customerContext = await personContext(this.customerBrowser);
+    this.contexts.push(customerContext);
+    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
+    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
+    return { customer, seller };
+  }
+
+  /**
+   * Fresh pages in a video call Casey started and the seller answered; resolves with the call
+   * (as `customerParty` reads it) once the server counts it connected (both devices reported
+   * media flowing), or as last read after `timeout`.
+   */
+  async connectedCall(
+    customerParty: Party,
+    timeout: number,
+  ): Promise<{ customer: Page; seller: Page; call: CallRecord }> {
+    const { customer, seller } = await this.openPages();
+    await answeredVideoCall(customer, seller);
+    const id = await acceptedCallId(customerParty);
+    const call = await waitForCall(customerParty, id, (c) => c.connectedAt !== null, timeout);
+    return { customer, seller, call };
+  }
+
+  /** Closes the pages opened so far. */
+  async closePages(): Promise<void> {
+    await closeAll(...this.contexts.splice(0));
+  }
+
+  /** Closes the pages and both browsers, and stops the API. */
+  async stop(): Promise<void> {
+    await this.closePages();
+    await closeBrowsers(this.customerBrowser, this.sellerBrowser);
+    await this.api.stop();
+  }
+}

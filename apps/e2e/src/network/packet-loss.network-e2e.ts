@@ -1,25 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  CUSTOMERS,
-  SHOP,
-  answeredVideoCall,
-  closeAll,
-  openProductPage,
-  openSellerConsole,
-  personContext,
-  shopProduct,
-  waitFor,
-} from '../calls/call-helpers';
+import type { Page } from 'playwright-core';
+import { waitFor } from '../calls/call-helpers';
 import { setLoss, setNats } from './lab';
-import { iceEnv, startLabApi, type LabApi } from './lab-api';
-import {
-  Party,
-  acceptedCallId,
-  closeBrowsers,
-  launchBrowserIn,
-  waitForCall,
-  type CallRecord,
-} from './net-helpers';
+import { iceEnv } from './lab-api';
+import { CallLab, loginCustomerAndSeller, waitForCall, type CallRecord, type Party } from './net-helpers';
 
 /** Heavy loss: far past the 8 % where the indicator turns poor, short of cutting the call. */
 const LOSS_PCT = 25;
@@ -86,42 +69,26 @@ const report = (results: { ok: boolean; afterMs: number; seen: string[] }[]) =>
  * gracefully and say so" means for the people in the call.
  */
 describe('packet loss during a call', () => {
-  let api: LabApi;
-  let customerBrowser: Browser;
-  let sellerBrowser: Browser;
-  let customerContext: BrowserContext | undefined;
-  let sellerContext: BrowserContext | undefined;
+  let lab: CallLab;
   let customerParty: Party;
   let sellerParty: Party;
 
   beforeAll(async () => {
     setNats('cone');
-    [api, customerBrowser, sellerBrowser] = await Promise.all([
-      startLabApi('packet-loss', { ...iceEnv('turn'), CALL_RECONNECT_GRACE_MS: String(GRACE_MS) }),
-      launchBrowserIn('customer'),
-      launchBrowserIn('seller'),
-    ]);
-    [customerParty, sellerParty] = await Promise.all([
-      Party.login(CUSTOMERS.casey.email),
-      Party.login(SHOP.owner.email),
-    ]);
+    lab = await CallLab.start('packet-loss', {
+      ...iceEnv('turn'),
+      CALL_RECONNECT_GRACE_MS: String(GRACE_MS),
+    });
+    [customerParty, sellerParty] = await loginCustomerAndSeller();
   });
   afterAll(async () => {
     setLoss('customer', 0);
-    await closeAll(customerContext, sellerContext);
-    await closeBrowsers(customerBrowser, sellerBrowser);
-    await api?.stop();
+    await lab?.stop();
   });
 
   it(`${LOSS_PCT} % loss at the customer's home: both indicators turn poor for the loss, then clear again; the same call goes on`, async () => {
-    const product = await shopProduct('Studio Monitor Headphones');
-    sellerContext = await personContext(sellerBrowser);
-    customerContext = await personContext(customerBrowser);
-    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
-    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
-    await answeredVideoCall(customer, seller);
-    const id = await acceptedCallId(customerParty);
-    await waitForCall(customerParty, id, (c) => c.connectedAt !== null, 15_000);
+    const { customer, seller, call } = await lab.connectedCall(customerParty, 15_000);
+    const id = call.id;
 
     // A clean network first: both say good (on starved cores: a low frame rate at most).
     const before = await Promise.all(
