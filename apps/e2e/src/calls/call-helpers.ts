@@ -12,7 +12,7 @@ export const CUSTOMERS = {
   jordan: { email: 'customer2@demo.shop', name: 'Jordan Buyer' },
 } as const;
 
-/** Generous enough for a 2-core machine, short enough to stay under the 6 s ring timeout. */
+/** Generous enough for a 2-core machine, and within the 15 s the end-to-end server rings. */
 export const UI_TIMEOUT = 15_000;
 
 export interface DemoProduct {

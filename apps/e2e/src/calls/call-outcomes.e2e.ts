@@ -100,8 +100,8 @@ describe('call outcomes between two browsers', () => {
     await (await readyVideoCallButton(customer)).click();
     const ringing = incomingDialog(seller);
     await ringing.waitFor({ timeout: UI_TIMEOUT });
-    // The end-to-end server rings for 6 s.
-    await ringing.waitFor({ state: 'detached', timeout: 12_000 });
+    // The end-to-end server rings for 15 s (support/global-setup.ts).
+    await ringing.waitFor({ state: 'detached', timeout: 30_000 });
     await expect(
       waitForText(seller.getByTestId('call-outcome'), `Missed call from ${CUSTOMERS.casey.name}`),
     ).resolves.toBe(true);

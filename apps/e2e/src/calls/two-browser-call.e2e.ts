@@ -118,7 +118,7 @@ describe('two-browser video call', () => {
         headers: { authorization: `Bearer ${jordan.accessToken}` },
       });
       return ((await res.json()) as { status: string }).status === 'missed';
-    }, 12_000);
+    }, 25_000);
     expect(settled).toBe(true);
 
     sellerContext = await personContext(browser);

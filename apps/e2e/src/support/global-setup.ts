@@ -31,7 +31,9 @@ export default async function globalSetup(): Promise<void> {
     EMBEDDED_DB_PORT: String(port + 1000),
     SEED_DEMO_DATA: 'true',
     LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
-    CALL_RING_TIMEOUT_MS: process.env['CALL_RING_TIMEOUT_MS'] ?? '6000',
+    // Long enough to check both ringing views (axe, two widths) on 2 busy cores before Accept,
+    // short enough for the missed-call test to wait it out.
+    CALL_RING_TIMEOUT_MS: process.env['CALL_RING_TIMEOUT_MS'] ?? '15000',
     CALL_RECONNECT_GRACE_MS: '5000',
     RATE_LIMIT_PER_MINUTE: '100000',
     AUTH_RATE_LIMIT_PER_MINUTE: '100000',
