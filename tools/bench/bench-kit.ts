@@ -2,15 +2,17 @@
 // PostgreSQL database, accounts inserted directly with signed tokens, Socket.io clients
 // connected in parallel, awaited events and acknowledgements, percentiles, and the resident
 // memory of a server after a full garbage collection.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { freePort } from '../cluster/cluster.ts';
+
+export { freePort };
 
 export const root = resolve(import.meta.dirname, '../..');
 /** The secret the benchmarks' API processes are started with and their tokens are signed with. */
@@ -30,15 +32,28 @@ export function option(name: string, fallback: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolvePort(port));
-    });
-    s.on('error', reject);
-  });
+/**
+ * Builds the API (`nx build api`) unless `--no-build` is given and a build is there; returns
+ * the path of its `main.js`.
+ */
+export function buildApi(): string {
+  const main = join(root, 'dist/apps/api/main.js');
+  if (process.argv.includes('--no-build') && existsSync(main)) return main;
+  process.stdout.write('Building the API (nx build api)...\n');
+  const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('nx build api failed');
+  return main;
+}
+
+/** Runs a benchmark's `main`, exiting 0 when it finishes and 1 with the error when it fails. */
+export function runBenchmark(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }
 
 export function rssBytes(pid: number): number {
@@ -51,6 +66,12 @@ export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
+
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 export function signJwt(claims: Record<string, unknown>): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

@@ -6,8 +6,7 @@
 //   node tools/bench/calls-bench.ts --clients=1000 --calls=500 --signals=6 --rounds=5 --no-build
 //   BENCH_CLIENTS / BENCH_CALLS / BENCH_SIGNALS work too; DATABASE_URL uses that PostgreSQL
 //   server (a scratch database is created and dropped), otherwise an embedded one is started.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,14 +14,16 @@ import type { Socket } from 'socket.io-client';
 import {
   ack,
   arrival,
-  connectAll,
+  buildApi,
   connectAndMeasure,
   freePort,
   INSPECT,
   JWT_SECRET,
+  median,
   option,
   percentile,
   root,
+  runBenchmark,
   seed,
   sleep,
   startChild,
@@ -35,7 +36,6 @@ const CLIENTS = Math.max(option('clients', 1000), CALLS * 2);
 const SIGNALS = option('signals', 6);
 const SEQUENTIAL = option('sequential', 50);
 const ROUNDS = option('rounds', 5);
-const BUILD = !process.argv.includes('--no-build');
 
 const SDP = ['v=0', 'o=- 4611731400430051336 2 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1']
   .concat(Array.from({ length: 60 }, (_, i) => `a=rtpmap:${96 + i} VP8/90000 x-google-start-bitrate=${i}`))
@@ -112,12 +112,6 @@ async function runRound(flow: (i: number) => Promise<FlowResult>): Promise<Round
     errorKinds,
   };
 }
-
-const median = (values: number[]) =>
-  percentile(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 
 /**
  * `ROUNDS` rounds one after another. Figures are the median over the rounds (one round's p99
@@ -224,15 +218,7 @@ async function exchangeSignals(
 }
 
 async function benchApi(): Promise<{ rest: Figures; socket: Figures }> {
-  const main = join(root, 'dist/apps/api/main.js');
-  if (BUILD || !existsSync(main)) {
-    process.stdout.write('Building the API (nx build api)...\n');
-    const build = spawnSync('npx', ['nx', 'build', 'api', '--skip-nx-cache'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) throw new Error('nx build api failed');
-  }
+  const main = buildApi();
   const database = await startDatabase();
   const port = await freePort();
   const { child, output } = startChild('API', [main], {
@@ -407,10 +393,4 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'calls-bench.md'), `${text}\n`);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);

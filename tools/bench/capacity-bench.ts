@@ -9,10 +9,10 @@
 // PostgreSQL is a scratch database (embedded, or on the DATABASE_URL server). Results also go
 // to tmp/bench/capacity-bench.{md,json}. Mind `ulimit -n`: each socket is a file descriptor in
 // the benchmark and in the API (and two in HAProxy).
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import {
@@ -26,29 +26,26 @@ import {
 import {
   ack,
   arrival,
+  buildApi,
   connectAll,
   connectAndMeasure,
   freePort,
   INSPECT,
   JWT_SECRET,
+  median,
   option,
   percentile,
   root,
+  runBenchmark,
   seed,
   sleep,
+  type Party,
   startDatabase,
 } from './bench-kit.ts';
 
 const SOCKETS = option('sockets', 10_000);
 const CUSTOMERS = option('customers', 1000);
 const ROUNDS = option('rounds', 3);
-const BUILD = !process.argv.includes('--no-build');
-
-const median = (v: number[]) =>
-  percentile(
-    [...v].sort((a, b) => a - b),
-    0.5,
-  );
 
 function apiEnv(database: string, redis: string): Record<string, string> {
   return {
@@ -160,8 +157,6 @@ async function ringThroughBalancer(url: string, instances: number, customers: ob
   } as RingFigures;
 }
 
-type Party = { token: string; shopId?: string; productId?: string };
-
 async function cluster(main: string, dir: string, env: Record<string, string>, count: number) {
   const instances: ApiInstance[] = [];
   for (let i = 0; i < count; i++) {
@@ -191,13 +186,10 @@ async function main(): Promise<void> {
     throw new Error(
       `ulimit -n is ${limit}: raise it above ${SOCKETS + 1000} (ulimit -n 65536) or lower --sockets`,
     );
-  if (BUILD) {
-    const build = spawnSync('npx', ['nx', 'build', 'api'], { cwd: root, stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('nx build api failed');
-  }
+  const built = buildApi();
   mkdirSync(join(root, 'tmp'), { recursive: true });
   const dir = mkdtempSync(join(root, 'tmp', 'capacity-'));
-  cpSync(join(root, 'dist/apps/api'), join(dir, 'api'), { recursive: true });
+  cpSync(dirname(built), join(dir, 'api'), { recursive: true });
   const main = join(dir, 'api/main.js');
   const load = os
     .loadavg()
@@ -281,10 +273,4 @@ function report(held: SocketFigures, ring: RingFigures[], load: string): string 
   ].join('\n');
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(1);
-  },
-);
+runBenchmark(main);
