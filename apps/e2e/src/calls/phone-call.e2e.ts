@@ -106,6 +106,16 @@ describe('a video call on phones', () => {
     const remoteBox = await customer.getByTestId('remote-video').boundingBox();
     expect(remoteBox).toEqual(expect.objectContaining({ width: 390, height: 844 }));
     await screenshot(customer, 'phone-in-call-customer');
+    // Safari on a phone plays a video without playsinline full screen, in its own player.
+    const videos = () =>
+      Array.from(document.querySelectorAll('video')).map((v) => ({
+        testId: v.dataset['testid'],
+        playsInline: v.hasAttribute('playsinline'),
+      }));
+    expect(await customer.evaluate(videos)).toEqual([
+      { testId: 'remote-video', playsInline: true },
+      { testId: 'local-video', playsInline: true },
+    ]);
 
     // Focus stays in the call view: Tab goes round its controls, never to the page behind.
     await customer.getByRole('button', { name: 'Mute' }).focus();
