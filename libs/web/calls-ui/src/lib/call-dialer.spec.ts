@@ -22,8 +22,8 @@ describe('CallManager: outgoing calls (customer)', () => {
   it('with the camera already allowed, rings the seller while the camera opens', async () => {
     const { manager, socket, rtc, initiate } = setup();
     rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
-    let opened: (v: unknown) => void = () => undefined;
-    rtc.prepareMedia.mockReturnValue(new Promise((r) => (opened = r)));
+    let opened: (v: object) => void = () => undefined;
+    rtc.prepareMedia.mockReturnValue(new Promise<object>((r) => (opened = r)));
     const placing = manager.placeCall(request);
     await flush();
     expect(initiate).toHaveBeenCalledTimes(1);

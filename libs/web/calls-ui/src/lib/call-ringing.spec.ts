@@ -32,8 +32,8 @@ describe('CallManager: incoming calls (seller)', () => {
       polite: true,
     };
     rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
-    let opened: (v: unknown) => void = () => undefined;
-    rtc.prepareMedia.mockReturnValue(new Promise((r) => (opened = r)));
+    let opened: (v: object) => void = () => undefined;
+    rtc.prepareMedia.mockReturnValue(new Promise<object>((r) => (opened = r)));
     const accepting = manager.accept();
     await flush();
     expect(socket.request).toHaveBeenCalledWith('call:accept', { callId: 'call-1' });
