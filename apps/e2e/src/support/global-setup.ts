@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { API_LOG } from './api-log';
 
 declare global {
   var __E2E_API__: ChildProcess | undefined;
@@ -30,7 +31,8 @@ export default async function globalSetup(): Promise<void> {
     EMBEDDED_DB_DIR: join(dataDir, 'postgres'),
     EMBEDDED_DB_PORT: String(port + 1000),
     SEED_DEMO_DATA: 'true',
-    LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'warn',
+    // Every level, into a file the teardown checks for secrets (and prints warnings from).
+    LOG_LEVEL: process.env['E2E_LOG_LEVEL'] ?? 'debug',
     // Long enough to check both ringing views (axe, two widths) on 2 busy cores before Accept,
     // short enough for the missed-call test to wait it out.
     CALL_RING_TIMEOUT_MS: process.env['CALL_RING_TIMEOUT_MS'] ?? '15000',
@@ -47,7 +49,7 @@ export default async function globalSetup(): Promise<void> {
   const api = spawn(process.execPath, ['--enable-source-maps', join(dist, 'api/main.js')], {
     cwd: root,
     env,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', openSync(API_LOG, 'w'), 'inherit'],
   });
   globalThis.__E2E_API__ = api;
   process.env['E2E_BASE_URL'] = url;
