@@ -21,7 +21,7 @@ describe('CallManager: outgoing calls (customer)', () => {
 
   it('with the camera already allowed, rings the seller while the camera opens', async () => {
     const { manager, socket, rtc, initiate } = setup();
-    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    rtc.mediaAllowedWithoutPrompt.mockReturnValue(true);
     let opened: (v: object) => void = () => undefined;
     rtc.prepareMedia.mockReturnValue(new Promise<object>((r) => (opened = r)));
     const placing = manager.placeCall(request);
@@ -36,7 +36,7 @@ describe('CallManager: outgoing calls (customer)', () => {
 
   it('with the camera already allowed, cancels the ringing call when the camera fails after all', async () => {
     const { manager, socket, rtc, initiate } = setup();
-    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    rtc.mediaAllowedWithoutPrompt.mockReturnValue(true);
     let failed: (e: unknown) => void = () => undefined;
     rtc.prepareMedia.mockReturnValue(new Promise((_r, reject) => (failed = reject)));
     const placing = manager.placeCall(request);

@@ -28,7 +28,7 @@ export class CallDialer {
     // Camera and microphone already allowed: nothing will prompt, so the call is placed while
     // they open. Otherwise it is placed once they are open (a refusal rings nobody). No call
     // exists yet, so nothing to give up on the server when they fail here.
-    const inParallel = await this.rtc.mediaAllowedWithoutPrompt(request.type);
+    const inParallel = this.rtc.mediaAllowedWithoutPrompt(request.type);
     const media = this.live.openMedia(request.type, preparing);
     if (!inParallel && !(await media)) return;
     try {

@@ -31,7 +31,7 @@ describe('CallManager: incoming calls (seller)', () => {
       role: 'callee',
       polite: true,
     };
-    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    rtc.mediaAllowedWithoutPrompt.mockReturnValue(true);
     let opened: (v: object) => void = () => undefined;
     rtc.prepareMedia.mockReturnValue(new Promise<object>((r) => (opened = r)));
     const accepting = manager.accept();
@@ -52,7 +52,7 @@ describe('CallManager: incoming calls (seller)', () => {
       role: 'callee',
       polite: true,
     };
-    rtc.mediaAllowedWithoutPrompt.mockResolvedValue(true);
+    rtc.mediaAllowedWithoutPrompt.mockReturnValue(true);
     rtc.prepareMedia.mockRejectedValue(new RtcMediaError('no-device', 'No camera or microphone was found.'));
     await manager.accept();
     expect(socket.emitWithAck).toHaveBeenCalledWith('call:hangup', { callId: 'call-1' });

@@ -54,7 +54,7 @@ export class CallRinging {
     this.machine.setPhase('accepting');
     // Camera and microphone already allowed: nothing will prompt, so take the call while they
     // open. Otherwise it keeps ringing for the other staff while this one answers the prompt.
-    if (await this.rtc.mediaAllowedWithoutPrompt(call.type)) return this.acceptWhileMediaOpens(call);
+    if (this.rtc.mediaAllowedWithoutPrompt(call.type)) return this.acceptWhileMediaOpens(call);
     const accepting = () => this.machine.phase === 'accepting';
     const giveUp = { event: 'call:decline', callId: call.id } as const;
     if (!(await this.live.openMedia(call.type, accepting, giveUp))) return;

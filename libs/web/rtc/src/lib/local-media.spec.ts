@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { mediaAllowedWithoutPrompt, nextCamera } from './local-media';
+import { MediaPermissions, nextCamera } from './local-media';
 import { MEDIA_DEVICES } from './rtc-tokens';
 import { FakeStream, FakeTrack, mediaFailure, settle } from './testing/fakes';
 import { setupRtc as setup } from './testing/rtc-test-bed';
@@ -80,39 +80,58 @@ describe('RtcService camera switching', () => {
   });
 });
 
-describe('mediaAllowedWithoutPrompt', () => {
-  const permissions = (states: Record<string, PermissionState | Error>) => ({
-    query: jest.fn(async ({ name }: { name: string }) => {
-      const state = states[name];
-      if (state instanceof Error) throw state;
-      return { state } as PermissionStatus;
-    }),
+describe('MediaPermissions', () => {
+  const permissions = (states: Record<string, PermissionState | Error>) => {
+    const statuses: Record<string, { state: PermissionState; fire(): void }> = {};
+    return {
+      statuses,
+      query: jest.fn(async ({ name }: { name: string }) => {
+        const state = states[name];
+        if (state instanceof Error) throw state;
+        const listeners: (() => void)[] = [];
+        const status = {
+          state,
+          addEventListener: (_: string, l: () => void) => listeners.push(l),
+          fire: () => listeners.forEach((l) => l()),
+        };
+        statuses[name] = status;
+        return status as unknown as PermissionStatus;
+      }),
+    };
+  };
+  const settled = () => new Promise((r) => setTimeout(r, 0));
+
+  it('allows video only when both camera and microphone are granted', async () => {
+    const both = new MediaPermissions(permissions({ camera: 'granted', microphone: 'granted' }));
+    const noCamera = new MediaPermissions(permissions({ camera: 'prompt', microphone: 'granted' }));
+    const noMic = new MediaPermissions(permissions({ camera: 'granted', microphone: 'denied' }));
+    await settled();
+    expect(both.allowedWithoutPrompt('video')).toBe(true);
+    expect(noCamera.allowedWithoutPrompt('video')).toBe(false);
+    expect(noCamera.allowedWithoutPrompt('audio')).toBe(true);
+    expect(noMic.allowedWithoutPrompt('video')).toBe(false);
   });
 
-  it('is true only when both camera and microphone are granted for video', async () => {
-    expect(
-      await mediaAllowedWithoutPrompt(permissions({ camera: 'granted', microphone: 'granted' }), 'video'),
-    ).toBe(true);
-    expect(
-      await mediaAllowedWithoutPrompt(permissions({ camera: 'prompt', microphone: 'granted' }), 'video'),
-    ).toBe(false);
-    expect(
-      await mediaAllowedWithoutPrompt(permissions({ camera: 'granted', microphone: 'denied' }), 'video'),
-    ).toBe(false);
+  it('follows a change (the user allowed the camera at the first call)', async () => {
+    const p = permissions({ camera: 'prompt', microphone: 'prompt' });
+    const watch = new MediaPermissions(p);
+    await settled();
+    expect(watch.allowedWithoutPrompt('video')).toBe(false);
+    for (const name of ['camera', 'microphone']) {
+      p.statuses[name].state = 'granted';
+      p.statuses[name].fire();
+    }
+    expect(watch.allowedWithoutPrompt('video')).toBe(true);
   });
 
-  it('needs only the microphone for an audio call', async () => {
-    const p = permissions({ camera: 'prompt', microphone: 'granted' });
-    expect(await mediaAllowedWithoutPrompt(p, 'audio')).toBe(true);
-    expect(p.query).toHaveBeenCalledTimes(1);
-  });
-
-  it('is false when the browser cannot say', async () => {
-    expect(await mediaAllowedWithoutPrompt(null, 'video')).toBe(false);
-    const refuses = permissions({
-      camera: new TypeError("'camera' is not a valid PermissionName"),
-      microphone: 'granted',
-    });
-    expect(await mediaAllowedWithoutPrompt(refuses, 'video')).toBe(false);
+  it('counts what the browser cannot say, or has not said yet, as a prompt', async () => {
+    expect(new MediaPermissions(null).allowedWithoutPrompt('audio')).toBe(false);
+    const early = new MediaPermissions(permissions({ camera: 'granted', microphone: 'granted' }));
+    expect(early.allowedWithoutPrompt('video')).toBe(false);
+    const refuses = new MediaPermissions(
+      permissions({ camera: new TypeError("'camera' is not a valid PermissionName"), microphone: 'granted' }),
+    );
+    await settled();
+    expect(refuses.allowedWithoutPrompt('video')).toBe(false);
   });
 });

@@ -45,20 +45,29 @@ export async function acquireMedia(devices: MediaDevices | null, type: CallType)
 
 /**
  * Whether opening what a call of `type` needs (the microphone, and the camera for video) will
- * not ask the user: this site was already allowed both. False when it would prompt, was
- * refused, or the browser cannot say (older Firefox and Safari refuse to query `camera`).
+ * not ask the user, known ahead: the states are asked for once and followed as they change,
+ * so a click can decide at once (asking at the click costs a turn of a busy page). Unknown
+ * counts as "would ask": it may prompt, was refused, or the browser cannot say (older Firefox
+ * and Safari refuse to query `camera`).
  */
-export async function mediaAllowedWithoutPrompt(
-  permissions: Pick<Permissions, 'query'> | null,
-  type: CallType,
-): Promise<boolean> {
-  if (!permissions?.query) return false;
-  const names = (type === 'video' ? ['camera', 'microphone'] : ['microphone']) as PermissionName[];
-  try {
-    const states = await Promise.all(names.map((name) => permissions.query({ name })));
-    return states.every((s) => s.state === 'granted');
-  } catch {
-    return false;
+export class MediaPermissions {
+  private readonly states: Partial<Record<'camera' | 'microphone', PermissionState>> = {};
+
+  constructor(permissions: Pick<Permissions, 'query'> | null) {
+    for (const name of ['camera', 'microphone'] as const) {
+      permissions
+        ?.query({ name: name as PermissionName })
+        .then((status) => {
+          this.states[name] = status.state;
+          status.addEventListener?.('change', () => (this.states[name] = status.state));
+        })
+        .catch(() => undefined);
+    }
+  }
+
+  allowedWithoutPrompt(type: CallType): boolean {
+    const needed = type === 'video' ? (['camera', 'microphone'] as const) : (['microphone'] as const);
+    return needed.every((name) => this.states[name] === 'granted');
   }
 }
 

@@ -4,7 +4,7 @@ import { CallConnection } from './call-connection';
 import { CALL_STATS_CONFIG } from './call-stats-monitor';
 import { ConnectionRecovery } from './connection-recovery';
 import { IncomingMedia } from './incoming-media';
-import { LocalMedia, mediaAllowedWithoutPrompt } from './local-media';
+import { LocalMedia, MediaPermissions } from './local-media';
 import { RtcMediaError, toMediaError } from './media-errors';
 import { CONNECT_TIMEOUT_MS, ICE_DISCONNECTED_GRACE_MS, RECOVERY_POLICY } from './recovery-policy';
 import { publishDebugHandle } from './rtc-debug-handle';
@@ -36,7 +36,7 @@ export class RtcService implements OnDestroy {
   private readonly connectTimeoutMs = inject(CONNECT_TIMEOUT_MS);
   private readonly statsConfig = inject(CALL_STATS_CONFIG);
   private readonly media = new LocalMedia(inject(MEDIA_DEVICES));
-  private readonly permissions = inject(MEDIA_PERMISSIONS);
+  private readonly permissions = new MediaPermissions(inject(MEDIA_PERMISSIONS));
   /** The camera and microphone being opened, while they are; a new connection waits for them. */
   private opening: Promise<unknown> | null = null;
   private readonly incoming = new IncomingMedia(inject(MEDIA_STREAM_FACTORY));
@@ -106,8 +106,8 @@ export class RtcService implements OnDestroy {
    * Whether {@link prepareMedia} for `type` will open without asking the user (already
    * allowed): then a call can ring, or be answered, while the devices open.
    */
-  mediaAllowedWithoutPrompt(type: CallType): Promise<boolean> {
-    return mediaAllowedWithoutPrompt(this.permissions, type);
+  mediaAllowedWithoutPrompt(type: CallType): boolean {
+    return this.permissions.allowedWithoutPrompt(type);
   }
 
   /** Creates the peer connection for a call and starts negotiating. */

@@ -68,7 +68,7 @@ export class FakeRtc {
   setAudioOnlyMode = jest.fn((on: boolean) => this.audioOnlyMode.set(on));
   prepareMedia = jest.fn(async () => ({}));
   /** Whether the camera and microphone open without a prompt (then calls go on while they open). */
-  mediaAllowedWithoutPrompt = jest.fn(async (_type?: unknown) => false);
+  mediaAllowedWithoutPrompt = jest.fn((_type?: unknown) => false);
   start = jest.fn(async (_options: unknown) => this.state.set(RtcConnectionState.Connecting));
   close = jest.fn(() => this.state.set(RtcConnectionState.Closed));
   reset = jest.fn(() => this.state.set(RtcConnectionState.Idle));
