@@ -32,7 +32,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-async function audit(chrome, url, preset) {
+async function audit(chrome, url, preset, attempt = 1) {
   const result = await lighthouse(
     url,
     { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES },
@@ -45,6 +45,8 @@ async function audit(chrome, url, preset) {
     const name = `${new URL(url).pathname.split('/')[1] || 'home'}-${preset}-${Date.now()}.json`;
     writeFileSync(join(root, 'tmp/bench/lighthouse', name), result.report);
   }
+  // A busy machine now and then loses the trace's start (NO_NAVSTART): that load is run again once.
+  if (runtimeError && attempt === 1) return audit(chrome, url, preset, 2);
   if (runtimeError)
     throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.code} ${runtimeError.message}`);
   const scores = Object.fromEntries(
