@@ -1,3 +1,4 @@
+import { AuthService } from '@callshop/api/auth';
 import { createTestEnvironment, TEST_PASSWORD, type TestEnvironment } from './support/test-environment';
 
 /** New passwords (sign-up, staff accounts, a change) must not be common or weak. */
@@ -68,7 +69,6 @@ describe('password rule (real API, PostgreSQL)', () => {
 
   it('still lets existing accounts log in with a password the rule would now refuse', async () => {
     // The demo data is seeded through the service, as an operator's existing accounts were.
-    const { AuthService } = await import('@callshop/api/auth');
     await env.app
       .get(AuthService)
       .register({ role: 'customer', name: 'Old', email: 'old@example.org', password: 'demo-password' });
