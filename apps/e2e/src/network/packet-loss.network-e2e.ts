@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { waitFor } from '../calls/call-helpers';
 import { setLoss, setNats } from './lab';
 import { iceEnv } from './lab-api';
-import { CallLab, loginCustomerAndSeller, waitForCall, type CallRecord, type Party } from './net-helpers';
+import {
+  CallLab,
+  loginCustomerAndSeller,
+  sleep,
+  waitForCall,
+  type CallRecord,
+  type Party,
+} from './net-helpers';
 
 /** Heavy loss: far past the 8 % where the indicator turns poor, short of cutting the call. */
 const LOSS_PCT = 25;
@@ -10,6 +17,12 @@ const LOSS_PCT = 25;
 const GRACE_MS = 60_000;
 /** How long the indicator may take to follow, on two busy cores (it judges ~6 s of samples). */
 const FOLLOW_MS = 40_000;
+/**
+ * Each side reports a quality sample to the server every 5 s (`CALL_STATS_CONFIG.reportMs`):
+ * the loss is held this much longer once both sides show it, so the stored summary has a
+ * sample taken during it however quickly the indicators turned.
+ */
+const ONE_REPORT_MORE_MS = 6_000;
 
 type Level = 'good' | 'fair' | 'poor' | null;
 
@@ -107,6 +120,7 @@ describe('packet loss during a call', () => {
       [customer, seller].map((page) => waitForIndicator(page, poorFromLoss, FOLLOW_MS)),
     );
     console.log(`${LOSS_PCT} % loss: ${report(lossy)}`);
+    await sleep(ONE_REPORT_MORE_MS);
     setLoss('customer', 0);
     const clean = await Promise.all(
       [customer, seller].map((page) => waitForIndicator(page, networkClean, FOLLOW_MS)),
