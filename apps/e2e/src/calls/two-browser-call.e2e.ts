@@ -146,6 +146,9 @@ describe('two-browser video call', () => {
     await ringing.getByRole('button', { name: 'Accept' }).click();
 
     await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+    // Talk time counts once both devices have told the server their media flows: the timer shows it.
+    await expect(waitForText(customer.getByTestId('in-call'), /In call · \d+:\d{2}/)).resolves.toBe(true);
+    await expect(waitForText(seller.getByTestId('in-call'), /In call · \d+:\d{2}/)).resolves.toBe(true);
     await screenshot(customer, 'callback-customer-side-mid-call');
     await screenshot(seller, 'callback-seller-side-mid-call');
 
