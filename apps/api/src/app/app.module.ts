@@ -8,6 +8,7 @@ import { CoreModule, appConfig } from '@callshop/api/core';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
+import { MetricsModule } from '@callshop/api/integrations';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
 /** What Angular's build names by content: `main-HASH.js`, `chunk-…`, `styles-…`, `media/…-HASH.ext`. */
@@ -34,14 +35,14 @@ const webApps = ServeStaticModule.forRootAsync({
       .map((app) => ({
         rootPath: app.root,
         serveRoot: app.serveRoot,
-        exclude: ['/api/{*path}', '/socket.io/{*path}', '/robots.txt', '/sitemap.xml'],
+        exclude: ['/api/{*path}', '/socket.io/{*path}', '/robots.txt', '/sitemap.xml', '/metrics'],
         serveStaticOptions: { setHeaders: cacheHeaders },
       }));
   },
 });
 
 @Module({
-  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, webApps],
+  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, MetricsModule, webApps],
   controllers: [DemoImagesController],
 })
 export class AppModule {}

@@ -15,3 +15,4 @@ export * from './lib/lifecycle/call-lifecycle.service';
 export * from './lib/presence/presence.service';
 export * from './lib/ice/ice-servers.service';
 export * from './lib/signaling/call.gateway';
+export * from './lib/signaling/calls-namespace';

@@ -69,6 +69,6 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallGateway,
     SocketDrain,
   ],
-  exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService],
+  exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService, CallsNamespace],
 })
 export class CallsModule {}

@@ -24,13 +24,13 @@ export const API_PREFIX = 'api/v2';
 export function configureApp(app: INestApplication): void {
   const config = app.get(ConfigService).getOrThrow<AppConfig>('app');
   app.useLogger(app.get(Logger));
-  // robots.txt and sitemap.xml live at the site's root, like the web apps.
+  // robots.txt and sitemap.xml live at the site's root, like the web apps; so does /metrics, where Prometheus looks.
   // Per-IP limits read the client from X-Forwarded-For only when it comes through a trusted proxy.
   app
     .getHttpAdapter()
     .getInstance()
     .set('trust proxy', config.trustProxy ?? false);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['robots.txt', 'sitemap.xml'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['robots.txt', 'sitemap.xml', 'metrics'] });
   // gzip or brotli, as the client accepts, for every response over 1 KB (scripts, JSON, pages).
   app.use(compression({ threshold: 1024 }));
   // Malformed URLs, non-JSON bodies, oversized or non-UTF-8 JSON: refused before routing.

@@ -5,7 +5,15 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
-import { appConfig, authConfig, callsConfig, databaseConfig, rateLimits, validateEnv } from './config';
+import {
+  appConfig,
+  authConfig,
+  callsConfig,
+  databaseConfig,
+  integrationsConfig,
+  rateLimits,
+  validateEnv,
+} from './config';
 import { DatabaseModule } from './database/database.module';
 import { AllExceptionsFilter } from './errors/all-exceptions.filter';
 import { HealthController } from './health/health.controller';
@@ -46,7 +54,7 @@ export const REDACTED_LOG_PATHS = [
       isGlobal: true,
       ignoreEnvFile: true,
       validate: validateEnv,
-      load: [appConfig, authConfig, databaseConfig, callsConfig],
+      load: [appConfig, authConfig, databaseConfig, callsConfig, integrationsConfig],
     }),
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],

@@ -41,6 +41,9 @@ export interface Env {
   CUSTOMER_MAX_SOCKETS: number;
   CUSTOMER_CALLS_PER_MINUTE: number;
   SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: number;
+  METRICS_TOKEN: string | null;
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
+  WEBHOOK_TIMEOUT_MS: number;
 }
 
 /** Joi with a `list` type: a comma-separated string becomes its trimmed, non-empty items. */
@@ -118,6 +121,10 @@ export const envSchema = Joi.object<Env, true>({
   CUSTOMER_MAX_SOCKETS: Joi.number().integer().min(1).max(1000).default(5),
   CUSTOMER_CALLS_PER_MINUTE: Joi.number().integer().min(1).default(10),
   SHOP_RINGS_PER_CUSTOMER_PER_MINUTE: Joi.number().integer().min(1).default(3),
+  // Set but empty counts as unset: /metrics is off.
+  METRICS_TOKEN: Joi.string().empty('').min(16).default(null),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
+  WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(500).max(60_000).default(10_000),
 }).unknown(true);
 
 /** The names of the variables in {@link envSchema}. */

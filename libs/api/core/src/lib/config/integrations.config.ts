@@ -1,0 +1,27 @@
+import { registerAs } from '@nestjs/config';
+import { validatedEnv } from './env.validation';
+
+export interface IntegrationsConfig {
+  /** Bearer token `/metrics` asks for; null: `/metrics` is off (404). */
+  metricsToken: string | null;
+  webhooks: {
+    /**
+     * Deliver to endpoints resolving to private, loopback or link-local addresses. Always
+     * allowed outside production (development machines and tests); in production only when set.
+     */
+    allowPrivateTargets: boolean;
+    /** A delivery that has not answered by then fails (and is retried). */
+    timeoutMs: number;
+  };
+}
+
+export const integrationsConfig = registerAs('integrations', (): IntegrationsConfig => {
+  const env = validatedEnv();
+  return {
+    metricsToken: env.METRICS_TOKEN,
+    webhooks: {
+      allowPrivateTargets: env.NODE_ENV !== 'production' || env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    },
+  };
+});

@@ -1,0 +1,5 @@
+export default {
+  displayName: 'api-integrations',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/integrations',
+};

@@ -1,0 +1,2 @@
+export * from './lib/metrics/metrics.module';
+export * from './lib/metrics/callshop-metrics';
