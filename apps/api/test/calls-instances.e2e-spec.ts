@@ -84,4 +84,29 @@ describe('two API instances with the Socket.io Redis adapter', () => {
     watcher.close();
     await sleep(300);
   });
+  it('two staff on different instances decline at once: one decline ends the call, the other only stops it ringing', async () => {
+    if (!instances.ready('multi-instance decline test')) return;
+    const { a, b } = instances;
+    const shop = await createShop(a);
+    const colleague = await shop.addStaff();
+    const customer = await a.registerCustomer();
+    const owner = await connectCalls(a, shop.owner);
+    const staff = await connectCalls(b, colleague);
+    const phone = await connectCalls(a, customer);
+    const call = await customerCalls(a, customer, shop, phone);
+    await owner.next('call:incoming');
+    await staff.next('call:incoming');
+    const acks = await Promise.all([
+      owner.request<{ call: CallDto }>('call:decline', { callId: call.id }),
+      staff.request<{ call: CallDto }>('call:decline', { callId: call.id }),
+    ]);
+    expect(acks.map((ack) => (ack.ok ? ack.call.status : ack.error.code)).sort()).toEqual([
+      'declined',
+      'ringing',
+    ]);
+    expect(await phone.next('call:ended')).toMatchObject({ call: { id: call.id, status: 'declined' } });
+    await sleep(200);
+    expect(phone.received('call:ended')).toHaveLength(1);
+    for (const c of [owner, staff, phone]) c.close();
+  });
 });

@@ -154,6 +154,12 @@ export interface CallServerEvents {
   'call:accepted': (p: CallBinding & { deviceId: string }) => void;
   /** Media flows both ways for the first time: the call is connected (`call.connectedAt`). */
   'call:connected': (p: { call: CallDto }) => void;
+  /**
+   * The call stopped ringing for this user only: `declined` on one of their devices while it
+   * rings on for their colleagues (a customer's call ends `declined` once every staff member it
+   * rings for declined, with `call:ended`). Sent to that staff member's devices.
+   */
+  'call:ring-stopped': (p: { callId: string; reason: 'declined' }) => void;
   /** Another device (or staff member) took the call: stop ringing. */
   'call:answered-elsewhere': (p: { callId: string; answeredBy: CallParty }) => void;
   /** The call reached a final status; sent to every device of both parties. */

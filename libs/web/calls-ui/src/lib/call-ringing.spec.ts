@@ -95,6 +95,26 @@ describe('CallManager: incoming calls (seller)', () => {
     expect(manager.outcome()?.title).toBe('You declined the call.');
   });
 
+  it('declining a call that rings on for colleagues says "You declined" here', async () => {
+    const { manager, socket, ringtone } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    socket.acks['call:decline'] = { ok: true, call: makeCall() };
+    await manager.decline();
+    expect(manager.phase()).toBe('ended');
+    expect(manager.outcome()?.title).toBe('You declined the call.');
+    expect(ringtone.stop).toHaveBeenCalled();
+  });
+
+  it('stops ringing when this user declined on another device', () => {
+    const other = setup(seller);
+    other.socket.push('call:incoming', { call: makeCall() });
+    other.socket.push('call:ring-stopped', { callId: 'call-2', reason: 'declined' });
+    expect(other.manager.phase()).toBe('incoming');
+    other.socket.push('call:ring-stopped', { callId: 'call-1', reason: 'declined' });
+    expect(other.manager.outcome()?.title).toBe('You declined the call.');
+    expect(other.ringtone.stop).toHaveBeenCalled();
+  });
+
   it('shows a missed call when the caller cancels', () => {
     const { manager, socket } = setup(seller);
     socket.push('call:incoming', { call: makeCall() });

@@ -38,6 +38,12 @@ export class CallRinging {
       if (activeCall?.status === 'ringing' && !isCaller(activeCall, this.machine.viewer()))
         this.ring(activeCall);
     });
+    // Declined on another of this user's devices: the call rings on for colleagues, not here.
+    this.socket.on('call:ring-stopped').subscribe(({ callId }) => {
+      const { phase, call } = this.machine.state();
+      if (call?.id !== callId || phase !== 'incoming') return;
+      this.live.finish(declinedByYouOutcome(), { autoDismiss: true });
+    });
     this.socket.on('call:answered-elsewhere').subscribe(({ callId, answeredBy }) => {
       const { phase, call } = this.machine.state();
       if (call?.id !== callId || (phase !== 'incoming' && phase !== 'accepting')) return;
@@ -93,9 +99,13 @@ export class CallRinging {
     this.ringtone.stop();
     const ack = await this.socket.emitWithAck('call:decline', { callId: call.id });
     if (this.machine.call?.id !== call.id || this.machine.phase !== 'incoming') return;
-    this.live.finish(ack.ok ? describeOutcome(ack.call, this.machine.viewer()) : declinedByYouOutcome(), {
-      autoDismiss: true,
-    });
+    // Declined by this user: true for them whether the call now ended or rings on for colleagues.
+    this.live.finish(
+      ack.ok && ack.call.status !== 'ringing'
+        ? describeOutcome(ack.call, this.machine.viewer())
+        : declinedByYouOutcome(),
+      { autoDismiss: true },
+    );
   }
 
   private ring(call: CallDto): void {

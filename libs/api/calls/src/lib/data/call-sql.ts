@@ -216,3 +216,55 @@ export const ADD_QUALITY_SAMPLE = `
                     WHERE q.call_id = c.id AND q.side = s.side AND q.at > now() - interval '1.5 seconds')
     AND (SELECT count(*) FROM call_quality_samples q WHERE q.call_id = c.id) < $11
   RETURNING id`;
+
+/**
+ * `sets` (from {@link setOf}) applied only where `condition` holds; elsewhere each column keeps
+ * its value. For a statement that may or may not change the status in the same UPDATE.
+ */
+function setsWhen(condition: string, sets: string[]): string[] {
+  return sets.map((set) => {
+    const at = set.indexOf(' = ');
+    const column = set.slice(0, at);
+    return `${column} = CASE WHEN ${condition} THEN ${set.slice(at + 3)} ELSE c.${column} END`;
+  });
+}
+
+/**
+ * Staff member `staffId` of shop `shopId` declines customer's call `callId`, still ringing and
+ * not declined by them yet: they join `declined_staff`, and the call ends `declined` in the
+ * same statement when no staff member is left it rings for: of `available` (the shop's staff
+ * taking calls now), everyone has declined or is in another live call (those are not rung).
+ * Racing declines lock the row in turn, so the last one ends the call, on any instance.
+ */
+export function staffDeclineSql(
+  callId: string,
+  staffId: string,
+  shopId: string,
+  available: string[],
+  live: string[],
+): { sql: string; values: unknown[] } {
+  const p = new Params();
+  const call = p.add(callId);
+  const staff = p.add(staffId);
+  const shop = p.add(shopId);
+  const availableStaff = p.add(available);
+  const liveStatuses = p.add(live);
+  const last = `NOT EXISTS (
+      SELECT 1 FROM unnest(${availableStaff}::uuid[]) s(id)
+      WHERE s.id <> ${staff}::uuid AND NOT s.id = ANY(o.declined_staff)
+        AND NOT EXISTS (SELECT 1 FROM calls b WHERE b.staff_id = s.id AND b.id <> o.id
+                          AND b.status = ANY(${liveStatuses}::varchar[])))`;
+  const sets = setsWhen('d.last', setOf({ to: 'declined', reason: 'declined' }, p));
+  const sql = `WITH o AS (
+      SELECT id, declined_staff FROM calls
+      WHERE id = ${call} AND status = 'ringing' AND initiated_by = 'customer' AND shop_id = ${shop}::uuid
+        AND staff_id IS NULL AND ring_deadline_at > now() AND NOT ${staff}::uuid = ANY(declined_staff)
+      FOR UPDATE
+    ), d AS (SELECT o.id, ${last} AS last FROM o),
+    c AS (
+      UPDATE calls c SET declined_staff = array_append(c.declined_staff, ${staff}::uuid), ${sets.join(', ')}
+      FROM d WHERE c.id = d.id
+      RETURNING c.*
+    ) ${callSelect('c')}`;
+  return { sql, values: p.values };
+}

@@ -105,6 +105,18 @@ export abstract class CallsRepository {
   abstract transition(filter: CallFilter, change: CallChange): Promise<CallRecord[]>;
 
   /**
+   * A staff member declines a customer's call to their shop that rings for them: it stops
+   * ringing for them, and ends `declined` (with the `ON_ENTER` effects) in the same statement
+   * when every staff member in `availableStaff` has declined or is in another live call. Null
+   * when the call does not ring for them (answered, over, deadline passed, declined already).
+   */
+  abstract staffDecline(
+    callId: string,
+    staff: { userId: string; shopId: string },
+    availableStaff: string[],
+  ): Promise<CallRecord | null>;
+
+  /**
    * Binds a live call's side to a device (after a reconnect, or a REST initiate without one)
    * and clears that side's lost mark. Null when the call is no longer live.
    */

@@ -21,6 +21,7 @@ import {
   SHOP_SUMMARY,
   SIDE_COLUMNS,
   setOf,
+  staffDeclineSql,
   whereOf,
 } from './call-sql';
 import type { NewCall } from '../model/new-call';
@@ -211,6 +212,16 @@ export class PgCallsRepository extends CallsRepository {
        ) ${callSelect('c')}`,
       p.values,
     );
+  }
+
+  async staffDecline(
+    callId: string,
+    staff: { userId: string; shopId: string },
+    availableStaff: string[],
+  ): Promise<CallRecord | null> {
+    const { sql, values } = staffDeclineSql(callId, staff.userId, staff.shopId, availableStaff, LIVE);
+    const [record] = await this.records(sql, values);
+    return record ?? null;
   }
 
   async bindDevice(

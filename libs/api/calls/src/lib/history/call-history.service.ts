@@ -45,7 +45,12 @@ export class CallHistory {
     return {
       active: records.find((r) => r.staffId === user.id) ?? null,
       ringing: records.filter(
-        (r) => r.call.status === 'ringing' && r.initiatedBy === 'customer' && !r.staffId,
+        (r) =>
+          r.call.status === 'ringing' &&
+          r.initiatedBy === 'customer' &&
+          !r.staffId &&
+          // Declined by this staff member: it rings on for colleagues only.
+          !r.declinedStaff.includes(user.id),
       ),
     };
   }

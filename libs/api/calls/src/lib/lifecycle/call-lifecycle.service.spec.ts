@@ -67,6 +67,29 @@ describe('CallLifecycle (in-memory repository, fake clock)', () => {
     expect(h.ended.map((r) => r.call.status)).toEqual(['cancelled']);
   });
 
+  it('keeps ringing for the other staff when one declines, and ends declined when the last one does', async () => {
+    const [first, second] = shop.staff;
+    expect(await h.lifecycle.decline(first, callId)).toMatchObject({ status: 'ringing', endReason: null });
+    expect(await refusal(h.lifecycle.decline(first, callId))).toEqual({
+      status: 409,
+      message: 'You declined this call already',
+    });
+    expect((await h.history.sessionCalls(first)).ringing).toEqual([]);
+    expect((await h.history.sessionCalls(second)).ringing.map((r) => r.call.id)).toEqual([callId]);
+    expect(h.ended).toEqual([]);
+    expect(await h.lifecycle.decline(second, callId)).toMatchObject({
+      status: 'declined',
+      endReason: 'declined',
+    });
+    expect(h.ended.map((r) => r.call.status)).toEqual(['declined']);
+  });
+
+  it('ends declined at once when the colleagues it rang stopped taking calls', async () => {
+    const [first, second] = shop.staff;
+    h.presence.available.get(shop.shopId)?.delete(second.id);
+    expect(await h.lifecycle.decline(first, callId)).toMatchObject({ status: 'declined' });
+  });
+
   it('counts talk time from the moment media flows to the hang-up; only the holder may hang up', async () => {
     const [taker, colleague] = shop.staff;
     await h.lifecycle.accept(taker, callId, 'device-1');

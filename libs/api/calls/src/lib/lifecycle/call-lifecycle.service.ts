@@ -6,6 +6,7 @@ import type { AuthUser } from '@callshop/api/auth';
 import { CallsRepository } from '../data/calls.repository';
 import type { CallRecord } from '../model/call.mapper';
 import { isLiveStatus, participation, type CallSide, type Participation } from '../model/call-state';
+import { PresenceService } from '../presence/presence.service';
 import { CallDeadlines } from './call-deadlines.service';
 import { CallMedia } from './call-media.service';
 import { CallStateMachine } from './call-state-machine';
@@ -33,6 +34,7 @@ export class CallLifecycle {
     private readonly deadlines: CallDeadlines,
     private readonly media: CallMedia,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
+    private readonly presence: PresenceService,
   ) {}
 
   /** The call and the user's side of it; 404 for anyone who is not a party (never revealing that it exists). */
@@ -71,10 +73,17 @@ export class CallLifecycle {
     throw new ConflictException(`The call is already ${now?.call.status ?? 'over'}`);
   }
 
+  /**
+   * The called side says no. A customer's call rings every available staff member of the shop:
+   * one staff member's decline stops it ringing for them only, and it ends `declined` when
+   * the last one it rings for declines (the answer then has status `ringing` or `declined`).
+   */
   async decline(user: AuthUser, callId: string): Promise<CallDto> {
     const { record, party } = await this.forParty(callId, user);
     if (party.side !== 'callee') throw new ForbiddenException('Only the called side can decline a call');
     this.assertRinging(record);
+    if (user.shopId && record.initiatedBy === 'customer')
+      return this.staffDecline(user.id, user.shopId, record);
     return (
       await this.machine.transition(callId, { to: 'declined', reason: 'declined' }, { from: ['ringing'] })
     ).call;
@@ -130,6 +139,20 @@ export class CallLifecycle {
       polite: party.side === 'callee',
       reconnected: bound.wasLost,
     };
+  }
+
+  private async staffDecline(userId: string, shopId: string, record: CallRecord): Promise<CallDto> {
+    const callId = record.call.id;
+    if (record.declinedStaff.includes(userId)) throw new ConflictException('You declined this call already');
+    const { availableStaffIds } = await this.presence.shopStatus(shopId);
+    const declined = await this.machine.staffDecline(callId, { userId, shopId }, availableStaffIds);
+    if (declined) return declined.call;
+    if (await this.deadlines.expireRinging(callId)) throw new ConflictException('The call is already missed');
+    const now = await this.repo.find(callId);
+    if (now?.call.status === 'ringing' && now.declinedStaff.includes(userId)) {
+      throw new ConflictException('You declined this call already');
+    }
+    throw new ConflictException(`The call is already ${now?.call.status ?? 'over'}`);
   }
 
   private assertRinging(record: CallRecord): void {

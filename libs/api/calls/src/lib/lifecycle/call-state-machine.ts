@@ -1,7 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { CallsRepository } from '../data/calls.repository';
-import { CallAnsweredEvent, CallEndedEvent, CallStartedEvent } from '../model/call-events';
+import {
+  CallAnsweredEvent,
+  CallDeclinedByStaffEvent,
+  CallEndedEvent,
+  CallStartedEvent,
+} from '../model/call-events';
 import type { CallRecord } from '../model/call.mapper';
 import { validateCallStateMachine, type CallChange, type CallFilter } from '../model/call-state';
 
@@ -34,6 +39,27 @@ export class CallStateMachine {
     const current = await this.repo.find(callId);
     if (!current) throw new NotFoundException(`Call ${callId} not found`);
     throw new ConflictException(`The call is already ${current.call.status}`);
+  }
+
+  /**
+   * A staff member declines a customer's call ringing for them. It stops ringing for them
+   * (`CallDeclinedByStaffEvent`) or, when they were the last one it rang for, ends `declined`
+   * (`CallEndedEvent`), decided by the repository in one statement. Null when it does not ring
+   * for them.
+   */
+  async staffDecline(
+    callId: string,
+    staff: { userId: string; shopId: string },
+    availableStaff: string[],
+  ): Promise<CallRecord | null> {
+    const record = await this.repo.staffDecline(callId, staff, availableStaff);
+    if (!record) return null;
+    if (record.call.status === 'ringing') {
+      this.events.emit(CallDeclinedByStaffEvent.NAME, new CallDeclinedByStaffEvent(record, staff.userId));
+    } else {
+      this.onTransitionEnd(record);
+    }
+    return record;
   }
 
   /** A new call was recorded: it rings (the called side's devices are rung) or it is already over. */

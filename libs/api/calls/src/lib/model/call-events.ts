@@ -15,6 +15,18 @@ export class CallStartedEvent {
   ) {}
 }
 
+/**
+ * One staff member declined a customer's call that still rings for their colleagues: it stops
+ * ringing on that staff member's devices only.
+ */
+export class CallDeclinedByStaffEvent {
+  static readonly NAME = 'call.declined-by-staff';
+  constructor(
+    readonly record: CallRecord,
+    readonly staffId: string,
+  ) {}
+}
+
 export class CallAnsweredEvent {
   static readonly NAME = 'call.answered';
   constructor(readonly record: CallRecord) {}

@@ -92,4 +92,8 @@ export class Call extends ShopContact {
 
   @Column({ type: 'jsonb', nullable: true })
   quality!: CallQualitySummary | null;
+
+  /** Staff members who declined this customer's call while it rang (it rings on for the others). */
+  @Column({ name: 'declined_staff', type: 'uuid', array: true, default: () => "'{}'" })
+  declinedStaff!: string[];
 }

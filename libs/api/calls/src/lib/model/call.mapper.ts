@@ -39,6 +39,7 @@ export interface CallRow {
   caller_media: boolean;
   callee_media: boolean;
   quality: CallQualitySummary | null;
+  declined_staff: string[] | null;
   created_at: Date;
 }
 
@@ -56,6 +57,8 @@ export interface CallRecord {
   /** Each side's last report of its incoming media (`call:media`). */
   callerMedia: boolean;
   calleeMedia: boolean;
+  /** Staff members who declined the call while it rang (it stopped ringing for them). */
+  declinedStaff: string[];
 }
 
 /** Joins a calls source (`calls`, or a CTE named after it) with the names a call shows. */
@@ -127,5 +130,6 @@ export function toCallRecord(row: CallRow): CallRecord {
     calleeLostAt: row.callee_lost_at,
     callerMedia: row.caller_media,
     calleeMedia: row.callee_media,
+    declinedStaff: row.declined_staff ?? [],
   };
 }

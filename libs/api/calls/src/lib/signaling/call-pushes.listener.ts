@@ -7,6 +7,7 @@ import {
   CallbackRequestedEvent,
   CallbackUpdatedEvent,
   CallConnectedEvent,
+  CallDeclinedByStaffEvent,
   CallEndedEvent,
   CallSideMediaChangedEvent,
   CallStartedEvent,
@@ -41,6 +42,14 @@ export class CallPushes {
     } else {
       this.calls.server?.to(rooms.user(call.customer.id)).emit('call:incoming', { call });
     }
+  }
+
+  /** A staff member declined; the call rings on for colleagues, so only their devices stop. */
+  @OnEvent(CallDeclinedByStaffEvent.NAME)
+  onDeclinedByStaff({ record, staffId }: CallDeclinedByStaffEvent): void {
+    this.calls.server
+      ?.to(rooms.user(staffId))
+      .emit('call:ring-stopped', { callId: record.call.id, reason: 'declined' });
   }
 
   @OnEvent(CallAnsweredEvent.NAME)

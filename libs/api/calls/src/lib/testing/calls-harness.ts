@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import type { CallsConfig } from '@callshop/api/core';
 import type { AuthUser, User } from '@callshop/api/auth';
 import type { ProductsService } from '@callshop/api/products';
+import { CallHistory } from '../history/call-history.service';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
 import { CallMedia } from '../lifecycle/call-media.service';
@@ -86,7 +87,8 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   const gate = { call: async () => undefined, callback: async () => undefined } as unknown as CustomerGate;
   const starter = new CallStarter(repo, machine, presenceService, products, users, settings, gate);
   const media = new CallMedia(repo, events);
-  const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings);
+  const history = new CallHistory(repo, presenceService);
+  const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings, presenceService);
   events.on(CallStartedEvent.NAME, (e: CallStartedEvent) => deadlines.onRinging(e));
   events.on(CallAnsweredEvent.NAME, (e: CallAnsweredEvent) => deadlines.onAnswered(e));
   events.on(CallConnectedEvent.NAME, (e: CallConnectedEvent) => deadlines.onConnected(e));
@@ -106,6 +108,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     starter,
     lifecycle,
     media,
+    history,
     /** Every call that ended, in order, as the `call.ended` event carried it. */
     ended,
     customer(name = 'Ada', online = true): AuthUser {

@@ -45,6 +45,7 @@ interface Row extends Omit<NewCall, 'status'> {
   mediaLostAt: number | null;
   mediaDeadlineAt: number | null;
   quality: CallQualitySummary | null;
+  declinedStaff: string[];
   samples: { side: CallSide; at: number; sample: CallQualitySample }[];
 }
 
@@ -101,6 +102,7 @@ export class InMemoryCallsRepository extends CallsRepository {
       calleeLostAt: r.calleeLostAt === null ? null : new Date(r.calleeLostAt),
       callerMedia: r.callerMedia,
       calleeMedia: r.calleeMedia,
+      declinedStaff: [...r.declinedStaff],
     };
   }
 
@@ -192,6 +194,7 @@ export class InMemoryCallsRepository extends CallsRepository {
         mediaLostAt: null,
         mediaDeadlineAt: null,
         quality: null,
+        declinedStaff: [],
         samples: [],
       };
       this.rows.push(row);
@@ -263,6 +266,29 @@ export class InMemoryCallsRepository extends CallsRepository {
       }
     }
     return changed.map((r) => this.record(r));
+  }
+
+  async staffDecline(
+    callId: string,
+    staff: { userId: string; shopId: string },
+    availableStaff: string[],
+  ): Promise<CallRecord | null> {
+    const now = this.clock.now();
+    const r = this.rows.find((row) => row.id === callId);
+    const rings =
+      r?.status === 'ringing' &&
+      r.initiatedBy === 'customer' &&
+      r.shopId === staff.shopId &&
+      r.staffId === null &&
+      r.ringDeadlineAt !== null &&
+      r.ringDeadlineAt > now &&
+      !r.declinedStaff.includes(staff.userId);
+    if (!r || !rings) return null;
+    r.declinedStaff.push(staff.userId);
+    const busy = (id: string) => this.rows.some((o) => o !== r && o.staffId === id && isLive(o.status));
+    if (availableStaff.some((id) => !r.declinedStaff.includes(id) && !busy(id))) return this.record(r);
+    const [declined] = await this.transition({ callId }, { to: 'declined', reason: 'declined' });
+    return declined;
   }
 
   async bindDevice(
