@@ -8,6 +8,7 @@ import { CoreModule, appConfig } from '@callshop/api/core';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
+import { OrdersModule } from '@callshop/api/orders';
 import { MetricsModule } from '@callshop/api/integrations';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
@@ -42,7 +43,7 @@ const webApps = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, MetricsModule, webApps],
+  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, OrdersModule, MetricsModule, webApps],
   controllers: [DemoImagesController],
 })
 export class AppModule {}

@@ -3,3 +3,4 @@ export * from './lib/auth';
 export * from './lib/products';
 export * from './lib/calls';
 export * from './lib/call-socket';
+export * from './lib/orders';
