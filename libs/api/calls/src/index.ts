@@ -16,3 +16,4 @@ export * from './lib/presence/presence.service';
 export * from './lib/ice/ice-servers.service';
 export * from './lib/signaling/call.gateway';
 export * from './lib/signaling/calls-namespace';
+export * from './lib/http/dto/call-history-query.dto';
