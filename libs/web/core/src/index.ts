@@ -15,3 +15,4 @@ export * from './lib/api/calls.api';
 export * from './lib/api/callbacks.api';
 export * from './lib/socket/call-socket';
 export * from './lib/api/blocked-customers.api';
+export * from './lib/api/exports.api';

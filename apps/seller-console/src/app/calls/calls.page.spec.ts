@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { provideRouter, Router } from '@angular/router';
 import type { CallbackRequestDto, CallHistoryItem, Page, ShopContactDto } from '@callshop/contracts';
 import { SESSION_STORAGE_KEY } from '@callshop/web/core';
 import { CallManager } from '@callshop/web/calls-ui';
@@ -202,5 +202,45 @@ describe('CallsPage', () => {
       'Customer received (relayed, 12 samples): Round trip 45 ms (worst 140 ms)',
     );
     expect(rows[1].querySelector('[data-testid="call-quality-summary"]')).toBeNull();
+  });
+  it('exports the history as CSV with the filters on screen, without paging, and saves the file', async () => {
+    const created = jest.fn().mockReturnValue('blob:calls');
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const t = setup();
+    await TestBed.inject(Router).navigate([], {
+      queryParams: { status: 'missed', direction: 'incoming', page: '3' },
+    });
+    await respond(t, { calls: [call('k1', casey, 'missed')], callbacks: [], contacts: [] });
+    const button = t.el.querySelector<HTMLButtonElement>('[data-testid="export-calls"]');
+    expect(button?.textContent?.trim()).toBe('Export CSV');
+    button?.click();
+    t.fixture.detectChanges();
+    expect(button?.textContent?.trim()).toBe('Exporting…');
+    const req = t.http.expectOne((r) => r.url === '/api/v2/exports/calls.csv');
+    expect(req.request.params.keys().sort()).toEqual(['direction', 'status']);
+    expect(req.request.params.get('status')).toBe('missed');
+    req.flush(new Blob(['\uFEFFid\r\n']), {
+      headers: { 'Content-Disposition': 'attachment; filename="calls-2026-11-27.csv"' },
+    });
+    await t.fixture.whenStable();
+    t.fixture.detectChanges();
+    expect(created).toHaveBeenCalledTimes(1);
+    expect(click).toHaveBeenCalledTimes(1);
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('calls-2026-11-27.csv');
+    expect(button?.textContent?.trim()).toBe('Export CSV');
+    click.mockRestore();
+  });
+
+  it('says so when the export fails', async () => {
+    const t = setup();
+    await respond(t, { calls: [], callbacks: [], contacts: [] });
+    t.el.querySelector<HTMLButtonElement>('[data-testid="export-calls"]')?.click();
+    t.http
+      .expectOne((r) => r.url === '/api/v2/exports/calls.csv')
+      .flush(new Blob(['{}']), { status: 403, statusText: 'Forbidden' });
+    await t.fixture.whenStable();
+    t.fixture.detectChanges();
+    expect(t.el.textContent).toContain('Export failed');
   });
 });

@@ -25,7 +25,14 @@ import type {
   ShopContactDto,
 } from '@callshop/contracts';
 import { CALL_STATUSES } from '@callshop/contracts';
-import { CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
+import {
+  attachmentName,
+  CallbacksApi,
+  CallsApi,
+  describeError,
+  ExportsApi,
+  saveFile,
+} from '@callshop/web/core';
 import {
   CallManager,
   type CallQualityView,
@@ -79,6 +86,7 @@ interface Loadable<T> {
 export class CallsPage {
   private readonly callsApi = inject(CallsApi);
   private readonly callbacksApi = inject(CallbacksApi);
+  private readonly exportsApi = inject(ExportsApi);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   protected readonly manager = inject(CallManager);
@@ -111,6 +119,9 @@ export class CallsPage {
   private readonly contactsById = computed(() => contactIndex(this.contacts()));
   protected readonly marking = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
+  /** An export of the history is being downloaded; its failure, if it failed. */
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
 
   constructor() {
     void this.blocked.load();
@@ -174,6 +185,22 @@ export class CallsPage {
       queryParams: filtersToParams(next),
       replaceUrl: true,
     });
+  }
+
+  /** Downloads the whole history with the filters on screen as a CSV file (every page). */
+  protected async exportHistory(): Promise<void> {
+    if (this.exporting() || this.rangeError()) return;
+    const { page: _page, limit: _limit, ...filters } = filtersToQuery(this.filters());
+    this.exporting.set(true);
+    this.exportError.set(null);
+    try {
+      const response = await firstValueFrom(this.exportsApi.callsCsv(filters));
+      if (response.body) saveFile(response.body, attachmentName(response, 'calls.csv'));
+    } catch (error) {
+      this.exportError.set(describeError(error));
+    } finally {
+      this.exporting.set(false);
+    }
   }
 
   protected clearFilters(): void {
