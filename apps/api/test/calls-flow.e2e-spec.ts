@@ -1,4 +1,5 @@
-import type { CallDto, CallHistoryItem } from '@callshop/contracts';
+import { SIGNAL_LIMITS, type CallDto, type CallHistoryItem } from '@callshop/contracts';
+import { Client } from 'pg';
 import { createTestEnvironment, type TestEnvironment } from './support/test-environment';
 import {
   CANDIDATE,
@@ -23,6 +24,18 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     clients.splice(0).forEach((c) => c.close());
   });
   afterAll(() => env.close());
+
+  /** What the server holds of a ringing call's negotiation, as stored. */
+  async function heldSignals(callId: string): Promise<unknown[] | null> {
+    const db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('SELECT held_signals FROM calls WHERE id = $1', [callId]);
+      return rows[0].held_signals as unknown[] | null;
+    } finally {
+      await db.end();
+    }
+  }
 
   it('customer calls the seller: rings with the product, accept, offer/answer/candidates relayed, hang up, history with duration on both sides', async () => {
     const shop = await createShop(env, 'Studio headphones');
@@ -238,6 +251,61 @@ describe('calls end to end (real API, PostgreSQL, Socket.io clients)', () => {
     }
     expect(await phone.next('call:accepted')).toMatchObject({ call: { staff: { id: winnerId } } });
     await phone.request('call:hangup', { callId: call.id });
+  });
+
+  it('the caller negotiates while it rings: its offer and candidates are held for the device that answers, handed over once, and cleared', async () => {
+    const shop = await createShop(env);
+    const customer = await env.registerCustomer();
+    const tab1 = track(await connectCalls(env, shop.owner));
+    const tab2 = track(await connectCalls(env, shop.owner));
+    const phone = track(await connectCalls(env, customer));
+    const call = await customerCalls(env, customer, shop, phone);
+    await tab1.next('call:incoming');
+    const offer = { kind: 'description', description: { type: 'offer', sdp: SDP_OFFER } };
+    const candidate = {
+      kind: 'candidate',
+      candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 },
+    };
+    expect(await phone.request('call:signal', { callId: call.id, signal: offer })).toEqual({ ok: true });
+    expect(await phone.request('call:signal', { callId: call.id, signal: candidate })).toEqual({ ok: true });
+    // Nothing reaches a ringing device, and the called side cannot signal before it answers.
+    expect(
+      await tab1.request('call:signal', {
+        callId: call.id,
+        signal: { kind: 'media', audio: true, video: true },
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_IN_CALL' } });
+    await tab1.expectNone('call:signal', 100);
+    expect(await heldSignals(call.id)).toHaveLength(2);
+
+    // The device that answers gets them with the answer, in order; the other tab never does.
+    const accepted = await tab2.request('call:accept', { callId: call.id });
+    expect(accepted).toMatchObject({ ok: true, role: 'callee', signals: [offer, candidate] });
+    expect(await heldSignals(call.id)).toBeNull();
+    // From now on the caller's messages are relayed as they come.
+    const late = { kind: 'candidate', candidate: null };
+    expect(await phone.request('call:signal', { callId: call.id, signal: late })).toEqual({ ok: true });
+    expect((await tab2.next<{ signal: unknown }>('call:signal')).signal).toEqual(late);
+    expect(tab1.received('call:signal')).toHaveLength(0);
+    await phone.request('call:hangup', { callId: call.id });
+
+    // Held messages are bounded, and a call that ends unanswered keeps none of them.
+    const other = await env.registerCustomer();
+    const phone2 = track(await connectCalls(env, other));
+    const call2 = await customerCalls(env, other, shop, phone2);
+    const max = SIGNAL_LIMITS.heldWhileRinging;
+    for (let i = 0; i < max; i++) {
+      expect(await phone2.request('call:signal', { callId: call2.id, signal: candidate })).toEqual({
+        ok: true,
+      });
+    }
+    expect(await phone2.request('call:signal', { callId: call2.id, signal: candidate })).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED' },
+    });
+    expect(await heldSignals(call2.id)).toHaveLength(max);
+    expect(await phone2.request('call:cancel', { callId: call2.id })).toMatchObject({ ok: true });
+    expect(await heldSignals(call2.id)).toBeNull();
   });
 
   it('decline: the caller learns it and the call is recorded declined', async () => {

@@ -52,6 +52,8 @@ export const SIGNAL_LIMITS = {
   candidateMax: 2048,
   /** Signaling messages one socket may send per second before being refused. */
   messagesPerSecond: 50,
+  /** Negotiation messages the server holds for a ringing call (the caller's offer and candidates). */
+  heldWhileRinging: 40,
 } as const;
 
 /** Which side of the call a device is on, and its role in perfect negotiation. */
@@ -60,6 +62,11 @@ export interface CallBinding {
   role: 'caller' | 'callee';
   /** The callee is the polite peer: it rolls back its own offer on glare. */
   polite: boolean;
+  /**
+   * In the answer to `call:accept` only: what the caller's device sent while the call rang (its
+   * offer and first candidates), oldest first, for this device to apply at once.
+   */
+  signals?: SignalPayload[];
 }
 
 export interface CallIdPayload {

@@ -22,6 +22,31 @@ describe('CallManager: incoming calls (seller)', () => {
     expect(manager.phase()).toBe('connecting');
   });
 
+  it("answers the caller's offer and candidates the server held, then what reached it while accepting", async () => {
+    const { manager, socket, rtc } = setup(seller);
+    socket.push('call:incoming', { call: makeCall() });
+    const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0' } };
+    const held = { kind: 'candidate', candidate: { candidate: 'c1', sdpMid: '0', sdpMLineIndex: 0 } };
+    const later = { kind: 'candidate', candidate: null };
+    let answer: (v: { ok: boolean }) => void = () => undefined;
+    socket.request.mockImplementationOnce(() => new Promise((r) => (answer = r)));
+    const accepting = manager.accept();
+    await flush();
+    // The caller's next candidate overtakes the answer to call:accept: it waits for the offer.
+    socket.push('call:signal', { callId: 'call-1', signal: later });
+    expect(rtc.handleSignal).not.toHaveBeenCalled();
+    const binding = {
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+      signals: [offer, held],
+    };
+    answer({ ok: true, ...binding });
+    await accepting;
+    expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ polite: true, callId: 'call-1' }));
+    expect(rtc.handleSignal.mock.calls).toEqual([[offer], [held], [later]]);
+  });
+
   it('with the camera already allowed, takes the call while the camera opens and answers once it is open', async () => {
     const { manager, socket, rtc } = setup(seller);
     socket.push('call:incoming', { call: makeCall() });

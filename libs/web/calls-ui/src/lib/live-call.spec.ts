@@ -3,7 +3,7 @@ import { AuthSession, SocketState } from '@callshop/web/core';
 import { RtcConnectionState } from '@callshop/web/rtc';
 import type { SellerInfoDto } from '@callshop/contracts';
 import { of } from 'rxjs';
-import { acceptHere, connect, makeCall, request, seller, setup } from './testing/call-fixtures';
+import { acceptHere, connect, flush, makeCall, request, seller, setup } from './testing/call-fixtures';
 
 describe('CallManager: the live call', () => {
   it('goes connecting on call:accepted for this device, then in-call once the call connected', async () => {
@@ -48,7 +48,7 @@ describe('CallManager: the live call', () => {
     expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
   });
 
-  it('negotiates while ringing: the offer waits for the answer, then goes out first', async () => {
+  it('negotiates while ringing: the offer and candidates go to the server at once, which holds them for the device that answers', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);
     expect(rtc.start).toHaveBeenCalledWith(expect.objectContaining({ callId: 'call-1', polite: false }));
@@ -57,26 +57,53 @@ describe('CallManager: the live call', () => {
     const candidate = { kind: 'candidate', candidate: { candidate: 'c1' } };
     send(offer);
     send(candidate);
-    expect(socket.emitWithAck).not.toHaveBeenCalled();
-
-    acceptHere(socket);
-    const signals = socket.emitWithAck.mock.calls.filter(([event]) => event === 'call:signal');
-    expect(signals).toEqual([
+    const signals = () => socket.emitWithAck.mock.calls.filter(([event]) => event === 'call:signal');
+    expect(signals()).toEqual([
       ['call:signal', { callId: 'call-1', signal: offer }],
       ['call:signal', { callId: 'call-1', signal: candidate }],
     ]);
+    await flush();
+
+    // Answered: nothing is sent again; what follows goes out as it comes.
+    acceptHere(socket);
+    expect(signals()).toHaveLength(2);
     send(candidate);
-    expect(socket.emitWithAck).toHaveBeenCalledTimes(3);
+    expect(signals()).toHaveLength(3);
     expect(manager.phase()).toBe('connecting');
   });
 
-  it('drops what it negotiated while ringing when the call is not answered', async () => {
+  it('a message the server could not hold waits for the answer, and those after it wait behind it', async () => {
+    const { manager, socket, rtc } = setup();
+    await manager.placeCall(request);
+    const { send } = rtc.start.mock.calls[0][0] as unknown as { send: (s: unknown) => void };
+    const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0' } };
+    const candidate = { kind: 'candidate', candidate: { candidate: 'c1' } };
+    socket.acks['call:signal'] = {
+      ok: false,
+      error: { code: 'NOT_IN_CALL', message: 'The call is ringing' },
+    };
+    send(offer);
+    await flush();
+    send(candidate);
+    const signals = () => socket.emitWithAck.mock.calls.filter(([event]) => event === 'call:signal');
+    expect(signals()).toHaveLength(1);
+
+    socket.acks['call:signal'] = { ok: true };
+    acceptHere(socket);
+    expect(signals().slice(1)).toEqual([
+      ['call:signal', { callId: 'call-1', signal: offer }],
+      ['call:signal', { callId: 'call-1', signal: candidate }],
+    ]);
+  });
+
+  it('sends nothing more of what it negotiated once the call ends unanswered', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);
     const { send } = rtc.start.mock.calls[0][0] as unknown as { send: (s: unknown) => void };
     send({ kind: 'description', description: { type: 'offer', sdp: 'v=0' } });
     socket.push('call:ended', { call: makeCall({ status: 'declined', endReason: 'declined' }) });
     expect(rtc.close).toHaveBeenCalled();
+    socket.emitWithAck.mockClear();
     send({ kind: 'candidate', candidate: null });
     expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
   });

@@ -46,10 +46,13 @@ export class LiveCall {
 
   private dismissTimer: ReturnType<typeof setTimeout> | null = null;
   /**
-   * The caller negotiates while the call rings: its offer and first candidates wait here
-   * (the server relays nothing before the answer) and go out the moment the call is accepted.
+   * The caller negotiates while the call rings: its offer and first candidates go to the
+   * server, which holds them for the device that answers (handed over with the answer). One
+   * the server could not hold waits here and goes out the moment the call is accepted.
    */
   private heldSignals: { callId: string; signals: SignalPayload[] } | null = null;
+  /** The callee, between its Accept and the answer to it: the caller's messages that got here first. */
+  private pendingIncoming: { callId: string; signals: SignalPayload[] } | null = null;
   /** `call:accepted` / `call:ended` can overtake the answer to `call:initiate`; held until it lands. */
   private early: { accepted: AcceptedCall | null; ended: CallDto | null } = { accepted: null, ended: null };
 
@@ -57,7 +60,12 @@ export class LiveCall {
     this.socket.on('call:accepted').subscribe((accepted) => this.onAccepted(accepted));
     this.socket.on('call:ended').subscribe(({ call }) => this.onEnded(call));
     this.socket.on('call:signal').subscribe(({ callId, signal }) => {
-      if (this.machine.call?.id === callId) void this.rtc.handleSignal(signal);
+      if (this.machine.call?.id !== callId) return;
+      if (this.machine.phase === 'accepting') {
+        // Applied after what the server held for this device, which comes with the accept's answer.
+        if (this.pendingIncoming?.callId !== callId) this.pendingIncoming = { callId, signals: [] };
+        this.pendingIncoming.signals.push(signal);
+      } else void this.rtc.handleSignal(signal);
     });
     this.socket.on('call:peer-connection').subscribe(({ callId, state }) => {
       // Also while rejoining: the server says where the other side stands before the resume's answer.
@@ -133,6 +141,10 @@ export class LiveCall {
     for (const signal of held) this.sendSignal(binding.call.id, signal);
     // For a caller that started while ringing this is a no-op (same call).
     const started = this.startMedia(binding.call, binding.polite);
+    // The callee: the caller's offer and candidates, as the server held them, then what came since.
+    const early = this.pendingIncoming?.callId === binding.call.id ? this.pendingIncoming.signals : [];
+    this.pendingIncoming = null;
+    for (const signal of [...(binding.signals ?? []), ...early]) void this.rtc.handleSignal(signal);
     // Answered: media is expected now, and recovery starts if it does not come.
     this.rtc.expectConnection();
     return started;
@@ -159,6 +171,7 @@ export class LiveCall {
   /** The one way into `ended`: stops ringing, releases media and the socket's call binding. */
   finish(outcome: CallOutcome | null, options: { autoDismiss?: boolean } = {}): void {
     this.heldSignals = null;
+    this.pendingIncoming = null;
     this.ringtone.stop();
     this.notifier.close();
     this.rtc.close();
@@ -227,10 +240,25 @@ export class LiveCall {
     return true;
   }
 
-  /** Relays a negotiation message; before the answer, held for it; after the call, dropped. */
+  /**
+   * Relays a negotiation message. Before the answer the server holds it for the device that
+   * answers; one it could not take waits here for the answer. After the call, dropped.
+   */
   private sendSignal(callId: string, signal: SignalPayload): void {
-    if (this.machine.isLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
-    else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);
+    if (this.machine.isLive(callId)) {
+      void this.socket.emitWithAck('call:signal', { callId, signal });
+      return;
+    }
+    if (this.heldSignals?.callId !== callId) return;
+    const holdHere = () => {
+      if (this.machine.isLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
+      else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);
+    };
+    // Once one waits here, the rest wait behind it, so the other side gets them in order.
+    if (this.socket.state() !== SocketState.Connected || this.heldSignals.signals.length) return holdHere();
+    void this.socket.emitWithAck('call:signal', { callId, signal }).then((ack) => {
+      if (!ack.ok) holdHere();
+    });
   }
 
   /** Logged out: hang up a live call, release everything, back to `idle` without a panel. */

@@ -117,6 +117,7 @@ export function setOf(change: CallChange, p: Params): string[] {
       'callee_lost_at = NULL',
       'media_since = NULL',
       'media_lost_at = NULL',
+      'held_signals = NULL',
       `talk_ms = ${TALK_MS}`,
       `duration_seconds = CASE WHEN connected_at IS NULL THEN NULL ELSE floor((${TALK_MS}) / 1000)::int END`,
       // Each side's quality samples become the call's summary, in the same statement.
@@ -125,6 +126,29 @@ export function setOf(change: CallChange, p: Params): string[] {
   }
   return sets;
 }
+
+/**
+ * Appends signal $3 (JSON) to call $1's held negotiation when it rings and device $2 is its
+ * caller's: `held` true, or false when $4 messages are held already; no row when it does not ring.
+ */
+export const HOLD_SIGNAL = `WITH o AS (
+         SELECT id, coalesce(jsonb_array_length(held_signals), 0) < $4 AS room FROM calls
+         WHERE id = $1 AND status = 'ringing' AND caller_device_id = $2
+         FOR UPDATE
+       ), u AS (
+         UPDATE calls c SET held_signals = coalesce(c.held_signals, '[]'::jsonb) || jsonb_build_array($3::jsonb)
+         FROM o WHERE c.id = o.id AND o.room
+         RETURNING c.id
+       )
+       SELECT EXISTS (SELECT 1 FROM u) AS held FROM o`;
+
+/** Clears call $1's held negotiation and returns what it was. */
+export const TAKE_HELD_SIGNALS = `WITH o AS (
+         SELECT id, held_signals FROM calls WHERE id = $1 AND held_signals IS NOT NULL FOR UPDATE
+       ), u AS (
+         UPDATE calls c SET held_signals = NULL FROM o WHERE c.id = o.id RETURNING c.id
+       )
+       SELECT o.held_signals AS held FROM o JOIN u ON u.id = o.id`;
 
 /** Per request ($1, a JSON array): does the shop exist, the product and its shop, is the customer in a live call, which of the given staff are ($2: live statuses). */
 export const CHECK_CUSTOMER_CALLS = `WITH i AS (

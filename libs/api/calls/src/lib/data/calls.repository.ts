@@ -117,6 +117,20 @@ export abstract class CallsRepository {
   ): Promise<CallRecord | null>;
 
   /**
+   * Holds a negotiation message the caller's device `deviceId` sends while call `callId` rings,
+   * for the device that will answer. `held`; `full` past `max` messages; `not-ringing` when the
+   * call no longer rings or that device is not its caller's (then it may be answered: relay).
+   */
+  abstract holdSignal(
+    callId: string,
+    deviceId: string,
+    signal: unknown,
+    max: number,
+  ): Promise<'held' | 'full' | 'not-ringing'>;
+  /** Hands over (and clears) what the caller sent while the call rang, oldest first. */
+  abstract takeHeldSignals(callId: string): Promise<unknown[]>;
+
+  /**
    * Binds a live call's side to a device (after a reconnect, or a REST initiate without one)
    * and clears that side's lost mark. Null when the call is no longer live.
    */

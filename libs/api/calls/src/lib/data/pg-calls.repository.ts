@@ -13,6 +13,7 @@ import { allowedFrom, ON_ENTER, type CallChange, type CallFilter, type CallSide 
 import {
   ADD_QUALITY_SAMPLE,
   CHECK_CUSTOMER_CALLS,
+  HOLD_SIGNAL,
   NEW_CALL_COLUMNS,
   Params,
   RELEASE_DEVICE,
@@ -22,6 +23,7 @@ import {
   SIDE_COLUMNS,
   setOf,
   staffDeclineSql,
+  TAKE_HELD_SIGNALS,
   whereOf,
 } from './call-sql';
 import type { NewCall } from '../model/new-call';
@@ -196,6 +198,27 @@ export class PgCallsRepository extends CallsRepository {
     );
     const byCustomer = new Map(records.map((r) => [r.customerId, r]));
     return calls.map((c) => byCustomer.get(c.customerId) ?? null);
+  }
+
+  async holdSignal(
+    callId: string,
+    deviceId: string,
+    signal: unknown,
+    max: number,
+  ): Promise<'held' | 'full' | 'not-ringing'> {
+    const rows: { held: boolean }[] = await this.db.query(HOLD_SIGNAL, [
+      callId,
+      deviceId,
+      JSON.stringify(signal),
+      max,
+    ]);
+    if (!rows.length) return 'not-ringing';
+    return rows[0].held ? 'held' : 'full';
+  }
+
+  async takeHeldSignals(callId: string): Promise<unknown[]> {
+    const rows: { held: unknown[] | null }[] = await this.db.query(TAKE_HELD_SIGNALS, [callId]);
+    return rows[0]?.held ?? [];
   }
 
   async transition(filter: CallFilter, change: CallChange): Promise<CallRecord[]> {

@@ -1,7 +1,7 @@
 import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { callsConfig } from '@callshop/api/core';
-import type { CallDto } from '@callshop/contracts';
+import type { CallDto, SignalPayload } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
 import { CallsRepository } from '../data/calls.repository';
 import type { CallRecord } from '../model/call.mapper';
@@ -71,6 +71,24 @@ export class CallLifecycle {
     if (await this.deadlines.expireRinging(callId)) throw new ConflictException('The call is already missed');
     const now = await this.repo.find(callId);
     throw new ConflictException(`The call is already ${now?.call.status ?? 'over'}`);
+  }
+
+  /**
+   * Holds what the caller's device `deviceId` sends while the call rings (the gateway has
+   * authorized the user; see {@link CallsRepository.holdSignal}).
+   */
+  holdSignal(
+    callId: string,
+    deviceId: string,
+    signal: SignalPayload,
+    max: number,
+  ): Promise<'held' | 'full' | 'not-ringing'> {
+    return this.repo.holdSignal(callId, deviceId, signal, max);
+  }
+
+  /** Hands the device that just accepted what the caller sent while the call rang, once. */
+  async takeHeldSignals(callId: string): Promise<SignalPayload[]> {
+    return (await this.repo.takeHeldSignals(callId)) as SignalPayload[];
   }
 
   /**

@@ -93,6 +93,13 @@ export class Call extends ShopContact {
   @Column({ type: 'jsonb', nullable: true })
   quality!: CallQualitySummary | null;
 
+  /**
+   * The caller's offer and first candidates, sent while the call rang, held for the device that
+   * answers (handed over with the answer, then cleared; cleared when the call ends).
+   */
+  @Column({ name: 'held_signals', type: 'jsonb', nullable: true, select: false })
+  heldSignals!: unknown[] | null;
+
   /** Staff members who declined this customer's call while it rang (it rings on for the others). */
   @Column({ name: 'declined_staff', type: 'uuid', array: true, default: () => "'{}'" })
   declinedStaff!: string[];

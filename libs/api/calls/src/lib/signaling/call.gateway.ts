@@ -170,9 +170,11 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     'call:initiate': this.on(SocketInitiateDto, async (socket, user, body) => ({
       call: await this.starter.start(user, callRequestFrom(user, { ...body, deviceId: socket.id }), true),
     })),
-    'call:accept': this.on(CallIdDto, async (socket, user, { callId }) =>
-      binding(await this.lifecycle.accept(user, callId, socket.id)),
-    ),
+    'call:accept': this.on(CallIdDto, async (socket, user, { callId }) => ({
+      ...binding(await this.lifecycle.accept(user, callId, socket.id)),
+      // The caller negotiated while it rang: this device answers what was held for it.
+      signals: await this.lifecycle.takeHeldSignals(callId),
+    })),
     'call:decline': this.on(CallIdDto, async (_socket, user, { callId }) => ({
       call: await this.lifecycle.decline(user, callId),
     })),
@@ -217,12 +219,25 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return binding(b);
   }
 
-  /** Relays negotiation between the two devices bound to an accepted call, and nobody else. */
+  /**
+   * Relays negotiation between the two devices bound to an accepted call, and nobody else.
+   * While the call rings, what the caller's device sends is held for the device that answers.
+   */
   private async relay(socket: CallSocket, user: AuthUser, body: SignalMessageDto): Promise<Reply> {
     const message = toSignalMessage(body);
-    const call = await this.bindings.get(message.callId);
+    let call = await this.bindings.get(message.callId);
     if (!call || !participation(call, user)) {
       throw new CodedException(403, 'FORBIDDEN', 'You are not a party to a call with this id');
+    }
+    if (call.status === 'ringing' && socket.id === call.callerDeviceId) {
+      const max = SIGNAL_LIMITS.heldWhileRinging;
+      const held = await this.lifecycle.holdSignal(message.callId, socket.id, message.signal, max);
+      if (held === 'held') return {};
+      if (held === 'full')
+        throw new CodedException(429, 'RATE_LIMITED', `At most ${max} messages are held while a call rings`);
+      // Answered (or over) meanwhile: as any other message from here on.
+      call = await this.bindings.get(message.callId);
+      if (!call) throw new CodedException(403, 'FORBIDDEN', 'You are not a party to a call with this id');
     }
     if (call.status !== 'accepted')
       throw new CodedException(409, 'NOT_IN_CALL', `The call is ${call.status}`);

@@ -46,6 +46,7 @@ interface Row extends Omit<NewCall, 'status'> {
   mediaDeadlineAt: number | null;
   quality: CallQualitySummary | null;
   declinedStaff: string[];
+  heldSignals: unknown[] | null;
   samples: { side: CallSide; at: number; sample: CallQualitySample }[];
 }
 
@@ -195,6 +196,7 @@ export class InMemoryCallsRepository extends CallsRepository {
         mediaDeadlineAt: null,
         quality: null,
         declinedStaff: [],
+        heldSignals: null,
         samples: [],
       };
       this.rows.push(row);
@@ -263,9 +265,30 @@ export class InMemoryCallsRepository extends CallsRepository {
         r.mediaLostAt = null;
         r.durationSeconds = r.connectedAt === null ? null : Math.floor(r.talkMs / 1000);
         r.quality = this.qualityOf(r);
+        r.heldSignals = null;
       }
     }
     return changed.map((r) => this.record(r));
+  }
+
+  async holdSignal(
+    callId: string,
+    deviceId: string,
+    signal: unknown,
+    max: number,
+  ): Promise<'held' | 'full' | 'not-ringing'> {
+    const r = this.rows.find((row) => row.id === callId);
+    if (r?.status !== 'ringing' || r.callerDeviceId !== deviceId) return 'not-ringing';
+    if ((r.heldSignals?.length ?? 0) >= max) return 'full';
+    r.heldSignals = [...(r.heldSignals ?? []), structuredClone(signal)];
+    return 'held';
+  }
+
+  async takeHeldSignals(callId: string): Promise<unknown[]> {
+    const r = this.rows.find((row) => row.id === callId);
+    const held = r?.heldSignals ?? [];
+    if (r) r.heldSignals = null;
+    return held;
   }
 
   async staffDecline(

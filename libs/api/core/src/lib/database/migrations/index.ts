@@ -2,6 +2,7 @@ import { InitialSchema1732406400000 } from './1732406400000-initial-schema';
 import { Calls1732500000000 } from './1732500000000-calls';
 import { CallMedia1732600000000 } from './1732600000000-call-media';
 import { ShopBlocks1732700000000 } from './1732700000000-shop-blocks';
+import { HeldSignals1732750000000 } from './1732750000000-held-signals';
 import { CallDeclines1732800000000 } from './1732800000000-call-declines';
 import { Orders1732900000000 } from './1732900000000-orders';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Calls1732500000000,
   CallMedia1732600000000,
   ShopBlocks1732700000000,
+  HeldSignals1732750000000,
   CallDeclines1732800000000,
   Orders1732900000000,
 ];
