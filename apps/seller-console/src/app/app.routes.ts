@@ -26,6 +26,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./calls/calls.page').then((m) => m.CallsPage),
       },
       {
+        path: 'orders',
+        title: 'Orders · Callshop Seller',
+        loadComponent: () => import('./orders/orders.page').then((m) => m.OrdersPage),
+      },
+      {
         path: 'products',
         title: 'Products · Callshop Seller',
         loadComponent: () => import('./products/products.page').then((m) => m.ProductsPage),

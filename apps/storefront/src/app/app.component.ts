@@ -17,6 +17,7 @@ import {
 } from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
+import { CartLinkComponent } from './cart/cart-link.component';
 import { filter, take } from 'rxjs';
 
 /**
@@ -27,7 +28,7 @@ import { filter, take } from 'rxjs';
  */
 @Component({
   selector: 'cs-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, CallHostComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, CallHostComponent, CartLinkComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip" href="#main">Skip to content</a>
@@ -43,9 +44,11 @@ import { filter, take } from 'rxjs';
         >
         @if (session.isAuthenticated()) {
           <a class="btn" routerLink="/calls" routerLinkActive="active">My calls</a>
+          <a class="btn" routerLink="/orders" routerLinkActive="active">My orders</a>
         }
       </nav>
       <span class="spacer"></span>
+      <cs-cart-link />
       @if (session.user(); as user) {
         <span class="who" data-testid="current-user">{{ user.name }}</span>
         <button class="btn outlined" type="button" (click)="logout()">Log out</button>

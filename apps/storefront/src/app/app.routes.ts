@@ -50,6 +50,23 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/my-calls/my-calls.page').then((m) => m.MyCallsPage),
   },
   {
+    path: 'cart',
+    title: 'Cart · Callshop',
+    loadComponent: () => import('./pages/cart/cart.page').then((m) => m.CartPage),
+  },
+  {
+    path: 'checkout',
+    title: 'Checkout · Callshop',
+    canActivate: [authGuard],
+    loadComponent: () => import('./pages/checkout/checkout.page').then((m) => m.CheckoutPage),
+  },
+  {
+    path: 'orders',
+    title: 'My orders · Callshop',
+    canActivate: [authGuard],
+    loadComponent: () => import('./pages/my-orders/my-orders.page').then((m) => m.MyOrdersPage),
+  },
+  {
     path: '**',
     title: 'Page not found · Callshop',
     loadComponent: () => import('./pages/not-found/not-found.page').then((m) => m.NotFoundPage),

@@ -44,6 +44,7 @@ import { AvailabilityService } from './availability.service';
               <span class="cs-visually-hidden">({{ attentionLabel() }})</span>
             }
           </a>
+          <a mat-button routerLink="/orders" routerLinkActive="active" ariaCurrentWhenActive="page">Orders</a>
           <a mat-button routerLink="/products" routerLinkActive="active" ariaCurrentWhenActive="page"
             >Products</a
           >

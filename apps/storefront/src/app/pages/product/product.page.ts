@@ -6,6 +6,7 @@ import type { ShopPresence } from '@callshop/contracts';
 import { AuthSession, CallsApi, ProductsApi, describeError, errorStatus } from '@callshop/web/core';
 import { ErrorStateComponent, LoadingStateComponent, PricePipe } from '@callshop/web/ui';
 import { catchError, of, tap } from 'rxjs';
+import { AddToCartComponent } from '../../cart/add-to-cart.component';
 import { ProductContactComponent } from './product-contact.component';
 import { ProductSellerLineComponent } from './product-seller-line.component';
 
@@ -19,6 +20,7 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
     ErrorStateComponent,
     ProductSellerLineComponent,
     ProductContactComponent,
+    AddToCartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -66,6 +68,7 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
             <p class="stock" [class.out]="p.stock === 0">
               {{ p.stock === 0 ? 'Out of stock' : p.stock < 5 ? 'Only ' + p.stock + ' left' : 'In stock' }}
             </p>
+            <cs-add-to-cart [product]="p" />
             <!-- The call layer comes after the first paint; the placeholder keeps its place. -->
             @defer (on idle) {
               <cs-product-contact
