@@ -32,8 +32,16 @@ describe('CallManager: incoming calls (seller)', () => {
     socket.request.mockImplementationOnce(() => new Promise((r) => (answer = r)));
     const accepting = manager.accept();
     await flush();
-    // The caller's next candidate overtakes the answer to call:accept: it waits for the offer.
+    // The push of the accept and the caller's next candidate overtake the answer to call:accept:
+    // the call goes live with the answer, which brings the offer the candidate belongs to.
+    socket.push('call:accepted', {
+      call: makeCall({ status: 'accepted' }),
+      role: 'callee',
+      polite: true,
+      deviceId: socket.id,
+    });
     socket.push('call:signal', { callId: 'call-1', signal: later });
+    expect(rtc.start).not.toHaveBeenCalled();
     expect(rtc.handleSignal).not.toHaveBeenCalled();
     const binding = {
       call: makeCall({ status: 'accepted' }),

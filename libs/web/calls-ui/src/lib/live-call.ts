@@ -197,7 +197,8 @@ export class LiveCall {
     }
     if (call?.id !== accepted.call.id) return;
     if (accepted.deviceId !== this.socket.id) return; // another device owns it; answered-elsewhere follows
-    if (phase === 'outgoing' || phase === 'accepting' || phase === 'incoming') void this.goLive(accepted);
+    // Accepting here: the answer to call:accept goes live, with what the caller sent while it rang.
+    if (phase === 'outgoing' || phase === 'incoming') void this.goLive(accepted);
   }
 
   private onEnded(ended: CallDto): void {
