@@ -9,7 +9,7 @@ import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
 import { OrdersModule } from '@callshop/api/orders';
-import { ExportsModule, MetricsModule } from '@callshop/api/integrations';
+import { ExportsModule, MetricsModule, WebhooksModule } from '@callshop/api/integrations';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
 /** What Angular's build names by content: `main-HASH.js`, `chunk-…`, `styles-…`, `media/…-HASH.ext`. */
@@ -43,7 +43,17 @@ const webApps = ServeStaticModule.forRootAsync({
 });
 
 @Module({
-  imports: [CoreModule, AuthModule, ProductsModule, CallsModule, OrdersModule, MetricsModule, ExportsModule, webApps],
+  imports: [
+    CoreModule,
+    AuthModule,
+    ProductsModule,
+    CallsModule,
+    OrdersModule,
+    MetricsModule,
+    ExportsModule,
+    WebhooksModule,
+    webApps,
+  ],
   controllers: [DemoImagesController],
 })
 export class AppModule {}

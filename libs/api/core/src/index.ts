@@ -6,3 +6,4 @@ export * from './lib/core.module';
 export * from './lib/configure-app';
 export * from './lib/realtime';
 export * from './lib/health/instance-drain.service';
+export * from './lib/jobs';

@@ -4,3 +4,4 @@ export * from './lib/products';
 export * from './lib/calls';
 export * from './lib/call-socket';
 export * from './lib/orders';
+export * from './lib/webhooks';

@@ -44,6 +44,7 @@ export interface Env {
   METRICS_TOKEN: string | null;
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
   WEBHOOK_TIMEOUT_MS: number;
+  WEBHOOK_RETRY_DELAY_SECONDS: number;
 }
 
 /** Joi with a `list` type: a comma-separated string becomes its trimmed, non-empty items. */
@@ -125,6 +126,7 @@ export const envSchema = Joi.object<Env, true>({
   METRICS_TOKEN: Joi.string().empty('').min(16).default(null),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
   WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(500).max(60_000).default(10_000),
+  WEBHOOK_RETRY_DELAY_SECONDS: Joi.number().integer().min(1).max(3600).default(30),
 }).unknown(true);
 
 /** The names of the variables in {@link envSchema}. */

@@ -12,6 +12,10 @@ export interface IntegrationsConfig {
     allowPrivateTargets: boolean;
     /** A delivery that has not answered by then fails (and is retried). */
     timeoutMs: number;
+    /** First retry after about this long; each next one waits about twice as long (capped at an hour). */
+    retryDelaySeconds: number;
+    /** How often an idle instance looks for deliveries to send. */
+    pollingIntervalSeconds: number;
   };
 }
 
@@ -22,6 +26,8 @@ export const integrationsConfig = registerAs('integrations', (): IntegrationsCon
     webhooks: {
       allowPrivateTargets: env.NODE_ENV !== 'production' || env.WEBHOOK_ALLOW_PRIVATE_TARGETS,
       timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
+      pollingIntervalSeconds: 1,
     },
   };
 });

@@ -5,6 +5,7 @@ import { ShopBlocks1732700000000 } from './1732700000000-shop-blocks';
 import { HeldSignals1732750000000 } from './1732750000000-held-signals';
 import { CallDeclines1732800000000 } from './1732800000000-call-declines';
 import { Orders1732900000000 } from './1732900000000-orders';
+import { Webhooks1733000000000 } from './1733000000000-webhooks';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   HeldSignals1732750000000,
   CallDeclines1732800000000,
   Orders1732900000000,
+  Webhooks1733000000000,
 ];
