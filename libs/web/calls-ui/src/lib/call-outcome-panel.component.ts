@@ -12,6 +12,7 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
+import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
 
 /**
  * How the call ended, with what the user can do next: retry audio only, the phone (the other
@@ -74,20 +75,11 @@ export class CallOutcomePanelComponent {
   private readonly dialog = inject(MatDialog);
 
   /** The shop a customer tried to reach, when there is one to fall back to. */
-  protected readonly sellerTarget = computed<CallSellerDialogData | null>(() => {
-    if (this.manager.viewer() !== 'customer') return null;
-    const call = this.manager.call();
-    const request = this.manager.request();
-    const sellerId = call?.shop.id ?? request?.sellerId;
-    if (!sellerId) return null;
-    return {
-      sellerId,
-      shopName: call?.shop.name ?? request?.displayName ?? 'the seller',
-      isPlatform: call?.shop.isPlatform ?? false,
-      productId: call?.product?.id ?? request?.productId,
-      productName: call?.product?.name,
-    };
-  });
+  protected readonly sellerTarget = computed<CallSellerDialogData | null>(() =>
+    this.manager.viewer() === 'customer'
+      ? sellerDialogTarget(this.manager.call(), this.manager.request())
+      : null,
+  );
   protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
   /** The other party's number, looked up when the outcome offers the phone. */
   protected readonly phone = signal<CounterpartPhone | null>(null);
@@ -102,15 +94,8 @@ export class CallOutcomePanelComponent {
     });
   }
 
-  protected async openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): Promise<void> {
+  protected openPhone(target: CallSellerDialogData, mode: 'options' | 'callback'): Promise<void> {
     this.manager.dismiss();
-    // The dialog (forms, inputs) is loaded on first use to keep it out of the initial bundle.
-    const { CallSellerDialogComponent } = await import('./call-seller-dialog.component');
-    this.dialog.open(CallSellerDialogComponent, {
-      data: { ...target, mode, videoUnavailable: mode === 'callback' },
-      width: '520px',
-      maxWidth: '95vw',
-      autoFocus: 'first-tabbable',
-    });
+    return openSellerDialog(this.dialog, target, mode);
   }
 }

@@ -75,6 +75,9 @@ export interface CallSellerDialogData {
 
       <section aria-labelledby="callback-heading">
         <h3 id="callback-heading">Request a callback</h3>
+        @if (data.productName) {
+          <p data-testid="callback-product">About {{ data.productName }}</p>
+        }
         @if (sent()) {
           <p role="status" data-testid="callback-sent">
             Request sent. {{ data.shopName }} will call you back. You can follow it under "My calls".

@@ -1,11 +1,17 @@
 import { A11yModule } from '@angular/cdk/a11y';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
-import { PricePipe } from '@callshop/web/ui';
+import { PricePipe, formatDuration } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
+import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
 
-/** "Calling <shop>…" with the product and a Cancel button, while the other side rings. */
+/**
+ * "Calling <shop>…" with the product and a Cancel button, while the other side rings; once it
+ * rings, how long it has ("Ringing · 0:12") and, for a customer, "Request a callback instead",
+ * which cancels the call and opens the callback request about the same product.
+ */
 @Component({
   selector: 'cs-outgoing-call',
   imports: [A11yModule, MatButton, MatProgressSpinner, PricePipe],
@@ -25,6 +31,9 @@ import { CallManager } from './call-manager.service';
         <mat-progress-spinner mode="indeterminate" diameter="24" aria-hidden="true" />
         <h2 id="cs-outgoing-title" data-testid="call-status">{{ status() }}</h2>
       </div>
+      @if (elapsed(); as time) {
+        <p class="cs-ringing-time" data-testid="ringing-elapsed">Ringing · {{ time }}</p>
+      }
       @if (manager.call()?.product; as product) {
         <div class="cs-call-product">
           @if (product.image) {
@@ -40,6 +49,17 @@ import { CallManager } from './call-manager.service';
         <p class="cs-error" role="alert">{{ manager.actionError() }}</p>
       }
       <div class="cs-call-actions">
+        @if (callbackTarget()) {
+          <button
+            mat-stroked-button
+            type="button"
+            data-testid="callback-instead"
+            [disabled]="switching()"
+            (click)="requestCallback()"
+          >
+            Request a callback instead
+          </button>
+        }
         <button
           mat-stroked-button
           type="button"
@@ -54,6 +74,10 @@ import { CallManager } from './call-manager.service';
   `,
   styleUrl: './call-card.css',
   styles: `
+    .cs-ringing-time {
+      margin: 4px 0 0;
+      font-variant-numeric: tabular-nums;
+    }
     .cs-outgoing-status {
       display: flex;
       align-items: center;
@@ -63,6 +87,39 @@ import { CallManager } from './call-manager.service';
 })
 export class OutgoingCallComponent {
   protected readonly manager = inject(CallManager);
+  private readonly dialog = inject(MatDialog);
+  /** The view is made anew when the call starts ringing (see `CallHostComponent`). */
+  private readonly shownAt = Date.now();
+  private readonly now = signal(this.shownAt);
+  protected readonly switching = signal(false);
+  protected readonly elapsed = computed(() =>
+    this.manager.phase() === 'outgoing' ? formatDuration((this.now() - this.shownAt) / 1000) : null,
+  );
+  protected readonly callbackTarget = computed(() =>
+    this.manager.viewer() === 'customer' && this.manager.phase() === 'outgoing'
+      ? sellerDialogTarget(this.manager.call(), this.manager.request())
+      : null,
+  );
+
+  constructor() {
+    const timer = setInterval(() => this.now.set(Date.now()), 1000);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
+
+  /** Cancels the ringing call (recorded as the customer's cancel) and opens the callback request. */
+  protected async requestCallback(): Promise<void> {
+    const target = this.callbackTarget();
+    if (!target) return;
+    this.switching.set(true);
+    await this.manager.cancel();
+    // Answered meanwhile the call goes on; a refused cancel says why and may be tried again.
+    if (this.manager.phase() !== 'ended') {
+      this.switching.set(false);
+      return;
+    }
+    this.manager.dismiss();
+    await openSellerDialog(this.dialog, target, 'callback');
+  }
   protected readonly kind = computed(() =>
     (this.manager.call()?.type ?? this.manager.request()?.type) === 'audio' ? 'Voice call' : 'Video call',
   );
