@@ -4,7 +4,8 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CallbackRequestDto, CallHistoryItem, Page, ShopContactDto } from '@callshop/contracts';
-import { SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { CallSocket, SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { Subject } from 'rxjs';
 import { CallManager } from '@callshop/web/calls-ui';
 import { CallSummaryStore } from './call-summary.store';
 import { CallsPage } from './calls.page';
@@ -42,7 +43,7 @@ const page = <T>(items: T[]): Page<T> => ({ items, total: items.length, page: 1,
 const casey = { id: 'c1', name: 'Casey Customer' };
 const stranger = { id: 'c9', name: 'Someone Else' };
 
-function setup() {
+function setup(socket?: { on: (event: string) => Subject<unknown> }) {
   const placeCall = jest.fn().mockResolvedValue(undefined);
   const refresh = jest.fn();
   TestBed.configureTestingModule({
@@ -52,6 +53,7 @@ function setup() {
       provideHttpClientTesting(),
       { provide: SESSION_STORAGE_KEY, useValue: 'test.session' },
       { provide: CallManager, useValue: { busy: signal(false), placeCall } },
+      ...(socket ? [{ provide: CallSocket, useValue: socket }] : []),
       {
         provide: CallSummaryStore,
         useValue: {
@@ -140,6 +142,7 @@ describe('CallsPage', () => {
       handledBy: null,
       createdAt: '2026-11-24T10:00:00Z',
       handledAt: null,
+      callId: null,
     };
     await respond(t, { calls: [], callbacks: [request], contacts: [] });
     const item = t.el.querySelector<HTMLElement>('[data-testid="callback-request"]');
@@ -159,6 +162,49 @@ describe('CallsPage', () => {
     t.fixture.detectChanges();
     expect(t.el.querySelector('[data-testid="callback-request"]')).toBeNull();
     expect(t.refresh).toHaveBeenCalled();
+  });
+
+  it("offers the customer's preferred way first, links a call back to the request, and shows whether they are online, live", async () => {
+    const pushes = new Subject<unknown>();
+    const t = setup({ on: (event) => (event === 'presence:customer' ? pushes : new Subject()) });
+    const request = (id: string, preference: 'phone' | 'video'): CallbackRequestDto => ({
+      id,
+      customer: casey,
+      customerPhone: '+1 555 010 4455',
+      shop,
+      product,
+      note: null,
+      preference,
+      status: 'open',
+      handledBy: null,
+      createdAt: '2026-11-24T10:00:00Z',
+      handledAt: null,
+      callId: null,
+    });
+    await respond(t, {
+      calls: [],
+      callbacks: [request('cb1', 'phone'), request('cb2', 'video')],
+      contacts: [caseyContact],
+    });
+    const [byPhone, byVideo] = [...t.el.querySelectorAll<HTMLElement>('[data-testid="callback-request"]')];
+    const firstAction = (row: HTMLElement) =>
+      row.querySelector('.row__actions')?.firstElementChild?.getAttribute('data-testid');
+    expect(firstAction(byPhone)).toBe('phone-link');
+    expect(firstAction(byVideo)).toBe('call-back-video');
+    expect(byPhone.querySelector('[data-testid="customer-online"]')?.textContent?.trim()).toBe('Online now');
+
+    pushes.next({ customerId: 'c1', online: false });
+    t.fixture.detectChanges();
+    expect(byPhone.querySelector('[data-testid="customer-online"]')?.textContent?.trim()).toBe('Offline');
+
+    byVideo.querySelector<HTMLButtonElement>('[data-testid="call-back-video"]')?.click();
+    expect(t.placeCall).toHaveBeenCalledWith({
+      type: 'video',
+      customerId: 'c1',
+      productId: 'p1',
+      displayName: 'Casey Customer',
+      callbackRequestId: 'cb2',
+    });
   });
 
   it('names calls the network broke, and folds a connected call’s quality summary into its row', async () => {

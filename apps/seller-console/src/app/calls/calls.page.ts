@@ -8,7 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,6 +28,7 @@ import { CALL_STATUSES } from '@callshop/contracts';
 import {
   attachmentName,
   CallbacksApi,
+  CallSocket,
   CallsApi,
   describeError,
   ExportsApi,
@@ -55,6 +56,14 @@ import {
   hasFilters,
   type HistoryFilters,
 } from './history-filters';
+
+/** A closed callback request's state, as the shop's staff read it. */
+const CALLBACK_STATUS_NAMES: Record<CallbackStatus, string> = {
+  open: 'Open',
+  called_back: 'Called back',
+  done: 'Marked done',
+  cancelled: 'Cancelled',
+};
 
 interface Loadable<T> {
   data: T | null;
@@ -117,6 +126,8 @@ export class CallsPage {
   protected readonly callbackFilter = signal<CallbackStatus | ''>('open');
   private readonly contacts = signal<ShopContactDto[]>([]);
   private readonly contactsById = computed(() => contactIndex(this.contacts()));
+  /** Customers' online status as `presence:customer` pushed it since the contacts loaded. */
+  private readonly presence = signal(new Map<string, boolean>());
   protected readonly marking = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
   /** An export of the history is being downloaded; its failure, if it failed. */
@@ -125,6 +136,10 @@ export class CallsPage {
 
   constructor() {
     void this.blocked.load();
+    inject(CallSocket)
+      .on('presence:customer')
+      .pipe(takeUntilDestroyed())
+      .subscribe(({ customerId, online }) => this.presence.update((m) => new Map(m).set(customerId, online)));
     effect(() => {
       const filters = this.filters();
       this.store.changes();
@@ -138,6 +153,15 @@ export class CallsPage {
         void this.loadContacts();
       });
     });
+  }
+
+  /** Whether a customer who contacted the shop is online now (live, from presence). */
+  protected customerOnline(customerId: string): boolean {
+    return this.presence().get(customerId) ?? this.contactsById().get(customerId)?.online ?? false;
+  }
+
+  protected callbackStatusName(status: CallbackStatus): string {
+    return CALLBACK_STATUS_NAMES[status];
   }
 
   protected options(customerId: string): CallBackOptions {
@@ -211,12 +235,18 @@ export class CallsPage {
     this.setFilter({ page: event.pageIndex + 1 });
   }
 
-  protected callBack(customer: { id: string; name: string }, productId: string | null | undefined): void {
+  /** Calls the customer by video; from a callback request, the call is linked to it (and closes it once completed). */
+  protected callBack(
+    customer: { id: string; name: string },
+    productId: string | null | undefined,
+    callbackRequestId?: string,
+  ): void {
     void this.manager.placeCall({
       type: 'video',
       customerId: customer.id,
       productId: productId ?? undefined,
       displayName: customer.name,
+      ...(callbackRequestId ? { callbackRequestId } : {}),
     });
   }
 
@@ -274,6 +304,7 @@ export class CallsPage {
   private async loadContacts(): Promise<void> {
     try {
       this.contacts.set(await firstValueFrom(this.callsApi.contacts()));
+      this.presence.set(new Map());
     } catch {
       // Without the list, call-back buttons stay hidden rather than offering calls the API refuses.
     }

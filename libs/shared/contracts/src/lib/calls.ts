@@ -154,6 +154,11 @@ export interface InitiateCallRequest {
   type?: CallType;
   /** The caller's socket id, so the call is bound to the device that placed it. */
   deviceId?: string;
+  /**
+   * Sellers: the open callback request of this customer the call answers ("Call back" on the
+   * request); the request closes itself when this call is completed.
+   */
+  callbackRequestId?: string;
 }
 
 /** `GET /api/v2/video-call/seller-info/:sellerId` */
@@ -209,7 +214,18 @@ export interface ShopContactDto {
 }
 
 export type CallbackPreference = 'phone' | 'video';
-export type CallbackStatus = 'open' | 'done' | 'cancelled';
+/**
+ * `called_back`: a call placed from the request was completed (it connected), and closed it;
+ * `done`: the shop's staff marked it done without such a call (customers are not told they
+ * were called back); `cancelled`: by the customer or the shop.
+ */
+export type CallbackStatus = 'open' | 'called_back' | 'done' | 'cancelled';
+export const CALLBACK_STATUSES: readonly CallbackStatus[] = [
+  'open',
+  'called_back',
+  'done',
+  'cancelled',
+] as const;
 
 export interface CallbackRequestDto {
   id: string;
@@ -224,6 +240,8 @@ export interface CallbackRequestDto {
   handledBy: CallParty | null;
   createdAt: string;
   handledAt: string | null;
+  /** The latest call placed from this request (the one that closed it, once `called_back`). */
+  callId: string | null;
 }
 
 export interface CreateCallbackRequest {
@@ -235,8 +253,9 @@ export interface CreateCallbackRequest {
   phoneNumber?: string;
 }
 
+/** `called_back` is set by the server only, when a call placed from the request is completed. */
 export interface UpdateCallbackRequest {
-  status: Exclude<CallbackStatus, 'open'>;
+  status: Exclude<CallbackStatus, 'open' | 'called_back'>;
 }
 
 export interface CallbackQuery extends PageQuery {

@@ -46,6 +46,7 @@ export class CallDialer {
         sellerId: request.sellerId,
         productId: request.productId,
         customerId: request.customerId,
+        ...(request.callbackRequestId ? { callbackRequestId: request.callbackRequestId } : {}),
         type: request.type,
       }));
     } catch (error) {

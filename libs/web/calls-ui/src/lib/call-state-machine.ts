@@ -79,6 +79,8 @@ export interface PlaceCallRequest {
   productId?: string;
   /** The customer, for a seller's call. */
   customerId?: string;
+  /** A seller's call back from this callback request (it closes itself once the call is completed). */
+  callbackRequestId?: string;
   /** Who is being called, shown while ringing ("Calling <name>…"). */
   displayName: string;
 }

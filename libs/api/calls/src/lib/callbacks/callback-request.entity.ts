@@ -28,4 +28,8 @@ export class CallbackRequest extends ShopContact {
 
   @Column({ name: 'handled_at', type: 'timestamptz', nullable: true })
   handledAt!: Date | null;
+
+  /** The latest call a staff member placed from this request; when it is completed, the request is `called_back`. */
+  @Column({ name: 'call_id', type: 'uuid', nullable: true })
+  callId!: string | null;
 }

@@ -3,16 +3,17 @@ import {
   ConflictException,
   ForbiddenException,
   Injectable,
+  Logger,
   NotFoundException,
 } from '@nestjs/common';
-import { EventEmitter2 } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import type { CallbackRequestDto, Page } from '@callshop/contracts';
 import { Shop, User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary, toShopSummary } from '@callshop/api/products';
 import { CustomerGate } from '../limits/customer-gate';
-import { CallbackRequestedEvent, CallbackUpdatedEvent } from '../model/call-events';
+import { CallbackRequestedEvent, CallbackUpdatedEvent, CallEndedEvent } from '../model/call-events';
 import { productSnapshot } from '../model/call.mapper';
 import { CallbackRequest } from './callback-request.entity';
 import { DEFAULT_PAGE_SIZE, type CallbackQueryDto } from '../http/dto/call-history-query.dto';
@@ -38,12 +39,18 @@ export function toCallbackDto(r: CallbackRequest, forShop: boolean): CallbackReq
     handledBy: r.handledBy ? { id: r.handledBy.id, name: r.handledBy.name } : null,
     createdAt: r.createdAt.toISOString(),
     handledAt: r.handledAt ? r.handledAt.toISOString() : null,
+    callId: r.callId ?? null,
   };
 }
 
-/** Callback requests: the customer asks, the shop's staff see them live and mark them done. */
+/**
+ * Callback requests: the customer asks, the shop's staff see them live, call back from them
+ * (a completed call placed from a request closes it as `called_back`) or mark them done.
+ */
 @Injectable()
 export class CallbacksService {
+  private readonly logger = new Logger('CallbacksService');
+
   constructor(
     @InjectRepository(CallbackRequest) private readonly requests: Repository<CallbackRequest>,
     @InjectRepository(Shop) private readonly shops: Repository<Shop>,
@@ -157,6 +164,57 @@ export class CallbacksService {
       new CallbackUpdatedEvent(toCallbackDto(record, true), record.customerId, record.shopId),
     );
     return toCallbackDto(record, isStaff);
+  }
+
+  /**
+   * Staff of `shopId` call `customerId` back from request `id`: it must be that customer's
+   * open request to this shop (404 for another shop's, never revealing it exists).
+   */
+  async assertCanCallBack(shopId: string, customerId: string, id: string): Promise<void> {
+    const request = await this.requests.findOneBy({ id });
+    if (!request || request.shopId !== shopId)
+      throw new NotFoundException(`Callback request ${id} not found`);
+    if (request.customerId !== customerId) {
+      throw new BadRequestException(`Callback request ${id} is not from customer ${customerId}`);
+    }
+    if (request.status !== 'open') {
+      throw new ConflictException(`The callback request is already ${request.status}`);
+    }
+  }
+
+  /** Remembers the call placed from an open request (the latest attempt). */
+  async linkCall(id: string, callId: string): Promise<void> {
+    await this.requests.update({ id, status: 'open' }, { callId });
+  }
+
+  /**
+   * A call placed from a callback request was completed (it connected, then ended): the
+   * request closes itself as `called_back`, handled by the staff member who called. Calls that
+   * were declined, missed or never connected leave it open. One conditional UPDATE, so only
+   * the first completed call closes it.
+   */
+  @OnEvent(CallEndedEvent.NAME)
+  async onCallEnded({ record }: CallEndedEvent): Promise<void> {
+    const { call } = record;
+    if (call.initiatedBy !== 'shop' || call.status !== 'ended' || !call.connectedAt) return;
+    try {
+      // An UPDATE through TypeORM's query() answers [rows, count].
+      const [closed]: [{ id: string }[], number] = await this.requests.query(
+        `UPDATE callback_requests SET status = 'called_back', handled_by_id = $2, handled_at = now(),
+           updated_at = now()
+         WHERE call_id = $1 AND status = 'open' RETURNING id`,
+        [call.id, record.staffId],
+      );
+      for (const { id } of closed) {
+        const request = await this.load(id);
+        this.events.emit(
+          CallbackUpdatedEvent.NAME,
+          new CallbackUpdatedEvent(toCallbackDto(request, true), request.customerId, request.shopId),
+        );
+      }
+    } catch (e) {
+      this.logger.warn(`Closing the callback request of call ${call.id} failed: ${(e as Error).message}`);
+    }
   }
 
   private async load(id: string): Promise<CallbackRequest> {

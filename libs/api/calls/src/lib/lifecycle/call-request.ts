@@ -16,6 +16,8 @@ export type CallRequest =
       productId: string | null;
       type: CallType;
       deviceId: string | null;
+      /** The customer's callback request this call answers. */
+      callbackRequestId?: string | null;
     };
 
 /**
@@ -30,6 +32,9 @@ export function callRequestFrom(user: AuthUser, body: InitiateCallRequest): Call
       throw new BadRequestException('A customer names the shop (sellerId) and the product (productId)');
     }
     if (body.customerId) throw new BadRequestException('customerId is for sellers calling a customer back');
+    if (body.callbackRequestId) {
+      throw new BadRequestException('callbackRequestId is for sellers calling a customer back');
+    }
     return { by: 'customer', shopId: body.sellerId, productId: body.productId, type, deviceId };
   }
   if (!user.shopId) throw new ForbiddenException('Only staff of a shop can call customers');
@@ -44,5 +49,6 @@ export function callRequestFrom(user: AuthUser, body: InitiateCallRequest): Call
     productId: body.productId ?? null,
     type,
     deviceId,
+    callbackRequestId: body.callbackRequestId ?? null,
   };
 }

@@ -13,6 +13,7 @@ import type { CallDto, ProductSummary } from '@callshop/contracts';
 import { BatchQueue, callsConfig } from '@callshop/api/core';
 import { User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary } from '@callshop/api/products';
+import { CallbacksService } from '../callbacks/callbacks.service';
 import { CallsRepository } from '../data/calls.repository';
 import { CustomerGate } from '../limits/customer-gate';
 import type { CallRecord } from '../model/call.mapper';
@@ -48,6 +49,7 @@ export class CallStarter {
     @InjectRepository(User) private readonly users: Repository<User>,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
     private readonly gate: CustomerGate,
+    private readonly callbacks: CallbacksService,
   ) {}
 
   /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
@@ -134,6 +136,9 @@ export class CallStarter {
       throw new ForbiddenException('You can only call customers who have contacted your shop');
     }
     if (await this.repo.liveCallOf(user)) throw liveCallConflict();
+    if (request.callbackRequestId) {
+      await this.callbacks.assertCanCallBack(request.shopId, customer.id, request.callbackRequestId);
+    }
     const online = await this.presence.isUserOnline(customer.id);
     const inCall = online && (await this.repo.customerInLiveCall(customer.id));
     const outcome = decideNewCall({
@@ -147,6 +152,7 @@ export class CallStarter {
       await this.repo.insert([{ ...call, status: 'busy', endReason: 'busy' }], this.config.ringTimeoutMs)
     )[0];
     if (!record) throw liveCallConflict();
+    if (request.callbackRequestId) await this.callbacks.linkCall(request.callbackRequestId, record.call.id);
     this.machine.announce(record, []);
     return record;
   }

@@ -5,6 +5,7 @@ import type { Repository } from 'typeorm';
 import type { CallsConfig } from '@callshop/api/core';
 import type { AuthUser, User } from '@callshop/api/auth';
 import type { ProductsService } from '@callshop/api/products';
+import type { CallbacksService } from '../callbacks/callbacks.service';
 import { CallHistory } from '../history/call-history.service';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
@@ -85,7 +86,12 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   const deadlines = new CallDeadlines(repo, machine, presenceService, clock, settings);
   // Limits and blocks are covered by the API integration tests; here every customer may call.
   const gate = { call: async () => undefined, callback: async () => undefined } as unknown as CustomerGate;
-  const starter = new CallStarter(repo, machine, presenceService, products, users, settings, gate);
+  // Callback requests (call-backs closing them) are covered by the API integration tests.
+  const callbacks = {
+    assertCanCallBack: async () => undefined,
+    linkCall: async () => undefined,
+  } as unknown as CallbacksService;
+  const starter = new CallStarter(repo, machine, presenceService, products, users, settings, gate, callbacks);
   const media = new CallMedia(repo, events);
   const history = new CallHistory(repo, presenceService);
   const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings, presenceService);

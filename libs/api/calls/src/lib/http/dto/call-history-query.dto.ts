@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import {
   CALL_STATUSES,
+  CALLBACK_STATUSES,
   type CallbackQuery,
   type CallbackStatus,
   type CallDirection,
@@ -57,8 +58,8 @@ export class CallHistoryQueryDto extends PageQueryDto implements CallHistoryQuer
 }
 
 export class CallbackQueryDto extends PageQueryDto implements CallbackQuery {
-  @ApiPropertyOptional({ enum: ['open', 'done', 'cancelled'] })
+  @ApiPropertyOptional({ enum: CALLBACK_STATUSES })
   @IsOptional()
-  @IsIn(['open', 'done', 'cancelled'])
+  @IsIn(CALLBACK_STATUSES as CallbackStatus[])
   status?: CallbackStatus;
 }

@@ -50,7 +50,12 @@ export class CreateCallbackDto implements CreateCallbackRequest {
 }
 
 export class UpdateCallbackDto implements UpdateCallbackRequest {
-  @ApiProperty({ enum: ['done', 'cancelled'] })
-  @IsIn(['done', 'cancelled'])
-  status!: Exclude<CallbackStatus, 'open'>;
+  @ApiProperty({
+    enum: ['done', 'cancelled'],
+    description:
+      '`done`: handled without a call placed from the request (the customer sees "Closed by the shop", not "Called back"). ' +
+      'A request a completed call-back call answered closes itself as `called_back`.',
+  })
+  @IsIn(['done', 'cancelled'], { message: 'status must be done or cancelled' })
+  status!: Exclude<CallbackStatus, 'open' | 'called_back'>;
 }

@@ -24,6 +24,15 @@ export class InitiateCallDto implements InitiateCallRequest {
   @IsUUID('all', { message: 'customerId must be a UUID' })
   customerId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "Sellers: the customer's open callback request this call answers; it closes itself (called_back) when the call is completed",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'callbackRequestId must be a UUID' })
+  callbackRequestId?: string;
+
   @ApiPropertyOptional({ enum: CALL_TYPES, default: 'video' })
   @IsOptional()
   @IsIn(CALL_TYPES as CallType[], { message: 'type must be video or audio' })

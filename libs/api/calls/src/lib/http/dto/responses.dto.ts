@@ -3,7 +3,9 @@ import {
   CALL_END_REASONS,
   CALL_STATUSES,
   CALL_TYPES,
+  CALLBACK_STATUSES,
   type CallbackRequestDto,
+  type CallbackStatus,
   type CallDto,
   type CallEndReason,
   type CallHistoryItem,
@@ -200,10 +202,22 @@ export class CallbackResponseDto implements CallbackRequestDto {
   @ApiProperty({ type: ProductSummaryDto, nullable: true }) product!: ProductSummaryDto | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ enum: ['phone', 'video'] }) preference!: 'phone' | 'video';
-  @ApiProperty({ enum: ['open', 'done', 'cancelled'] }) status!: 'open' | 'done' | 'cancelled';
+  @ApiProperty({
+    enum: CALLBACK_STATUSES,
+    description:
+      '`called_back`: a call placed from the request was completed; `done`: marked done by the shop without one',
+  })
+  status!: CallbackStatus;
   @ApiProperty({ type: CallPartyDto, nullable: true }) handledBy!: CallPartyDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) handledAt!: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The latest call placed from the request (the one that closed it, once called_back)',
+  })
+  callId!: string | null;
 }
 
 export class CallbackPageDto implements Page<CallbackRequestDto> {

@@ -4,6 +4,7 @@ import { CallMedia1732600000000 } from './1732600000000-call-media';
 import { ShopBlocks1732700000000 } from './1732700000000-shop-blocks';
 import { HeldSignals1732750000000 } from './1732750000000-held-signals';
 import { CallDeclines1732800000000 } from './1732800000000-call-declines';
+import { CallbackCalls1732800000001 } from './1732800000001-callback-calls';
 import { Orders1732900000000 } from './1732900000000-orders';
 import { Webhooks1733000000000 } from './1733000000000-webhooks';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   ShopBlocks1732700000000,
   HeldSignals1732750000000,
   CallDeclines1732800000000,
+  CallbackCalls1732800000001,
   Orders1732900000000,
   Webhooks1733000000000,
 ];
