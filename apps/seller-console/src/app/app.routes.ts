@@ -51,6 +51,12 @@ export const appRoutes: Route[] = [
         title: 'Staff · Callshop Seller',
         loadComponent: () => import('./staff/staff.page').then((m) => m.StaffPage),
       },
+      {
+        path: 'webhooks',
+        canActivate: [ownerGuard],
+        title: 'Webhooks · Callshop Seller',
+        loadComponent: () => import('./webhooks/webhooks.page').then((m) => m.WebhooksPage),
+      },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -16,5 +16,6 @@ export * from './lib/api/callbacks.api';
 export * from './lib/socket/call-socket';
 export * from './lib/api/blocked-customers.api';
 export * from './lib/api/exports.api';
+export * from './lib/api/webhooks.api';
 export * from './lib/api/cart.api';
 export * from './lib/api/orders.api';

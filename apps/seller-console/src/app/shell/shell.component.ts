@@ -50,6 +50,9 @@ import { AvailabilityService } from './availability.service';
           >
           @if (isOwner()) {
             <a mat-button routerLink="/staff" routerLinkActive="active" ariaCurrentWhenActive="page">Staff</a>
+            <a mat-button routerLink="/webhooks" routerLinkActive="active" ariaCurrentWhenActive="page"
+              >Webhooks</a
+            >
           }
         </nav>
         <div class="presence" data-testid="availability">
