@@ -45,8 +45,9 @@ async function audit(chrome, url, preset, attempt = 1) {
     const name = `${new URL(url).pathname.split('/')[1] || 'home'}-${preset}-${Date.now()}.json`;
     writeFileSync(join(root, 'tmp/bench/lighthouse', name), result.report);
   }
-  // A busy machine now and then loses the trace's start (NO_NAVSTART): that load is run again once.
-  if (runtimeError && attempt === 1) return audit(chrome, url, preset, 2);
+  // A busy machine now and then loses the trace's start (NO_NAVSTART): that load is run again
+  // (up to three tries).
+  if (runtimeError && attempt < 3) return audit(chrome, url, preset, attempt + 1);
   if (runtimeError)
     throw new Error(`Lighthouse could not audit ${url}: ${runtimeError.code} ${runtimeError.message}`);
   const scores = Object.fromEntries(
@@ -110,7 +111,7 @@ async function main() {
           console.log(
             `run ${run} ${page.padEnd(7)} ${preset.padEnd(7)} ` +
               CATEGORIES.map((c) => `${c} ${r.scores[c]}`).join(', ') +
-              `; LCP ${r.lcpMs} ms${r.failing.length ? `; below 90: ${r.failing.join(', ')}` : ''}`,
+              `; LCP ${r.lcpMs} ms; load ${os.loadavg()[0].toFixed(1)}${r.failing.length ? `; below 90: ${r.failing.join(', ')}` : ''}`,
           );
           const m = r.metrics;
           console.log(

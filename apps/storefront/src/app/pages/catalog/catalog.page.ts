@@ -1,8 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
 import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
@@ -12,21 +9,13 @@ import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery
 
 /**
  * Home: the catalog with search, category and shop filters and pages, all kept in the URL.
- * The filters are native selects in Material form fields: the phone's own picker, and no
- * overlay code before the first products show.
+ * The filters are native controls drawn like Material's outlined fields with the theme's
+ * tokens (the phone's own picker; no Material code, nor its outline measuring, before the first
+ * products show). The loading and error states and the pager come in `@defer` blocks.
  */
 @Component({
   selector: 'cs-catalog-page',
-  imports: [
-    MatButton,
-    MatFormField,
-    MatLabel,
-    MatInput,
-    ProductCardComponent,
-    LoadingStateComponent,
-    ErrorStateComponent,
-    PagerComponent,
-  ],
+  imports: [ProductCardComponent, LoadingStateComponent, ErrorStateComponent, PagerComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog.page.html',
   styles: `
@@ -36,11 +25,63 @@ import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery
     .filters {
       display: flex;
       flex-wrap: wrap;
-      gap: 8px 12px;
-      align-items: baseline;
+      gap: 12px;
+      align-items: flex-end;
+      margin-bottom: 8px;
+    }
+    /* Widths that do not follow the options: the shops and categories arrive after the first
+       paint, and a select sized by its longest option would move the page when they do. */
+    .field {
+      display: flex;
+      flex: 1 1 160px;
+      flex-direction: column;
+      gap: 4px;
+      min-width: 0;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
     .search {
       flex: 1 1 240px;
+    }
+    input,
+    select {
+      box-sizing: border-box;
+      width: 100%;
+      height: 48px;
+      padding: 0 12px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: var(--mat-sys-corner-extra-small);
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-body-large);
+    }
+    input:hover,
+    select:hover {
+      border-color: var(--mat-sys-on-surface);
+    }
+    .action {
+      box-sizing: border-box;
+      height: 48px;
+      padding: 0 24px;
+      border: 0;
+      border-radius: 24px;
+      background: transparent;
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      cursor: pointer;
+    }
+    .action.filled {
+      background: var(--mat-sys-primary);
+      color: var(--mat-sys-on-primary);
+    }
+    .action:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
+    }
+    .action.filled:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 92%, var(--mat-sys-on-primary));
+    }
+    .pager-space {
+      min-height: 88px;
     }
     .grid {
       list-style: none;

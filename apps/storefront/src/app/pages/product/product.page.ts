@@ -25,17 +25,22 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
+      <!-- The loading and error states bring Material code: loaded only when shown. -->
       @if (product.isLoading() && !product.hasValue()) {
-        <cs-loading-state label="Loading the product…" />
+        @defer (on immediate) {
+          <cs-loading-state label="Loading the product…" />
+        }
       } @else if (notFound()) {
         <h1>Product not found</h1>
         <p>This product does not exist or was removed. <a routerLink="/">Back to the catalog</a></p>
       } @else if (product.error()) {
-        <cs-error-state
-          title="We could not load this product."
-          [message]="errorText()"
-          (retry)="product.reload()"
-        />
+        @defer (on immediate) {
+          <cs-error-state
+            title="We could not load this product."
+            [message]="errorText()"
+            (retry)="product.reload()"
+          />
+        }
       } @else if (product.hasValue()) {
         @let p = product.value();
         <article class="layout">
