@@ -56,4 +56,20 @@ describe('demo data', () => {
     await login('staff@demo.shop');
     await login('support@demo.shop');
   });
+
+  it('seeds orders: the console and My orders are not empty, one assisted by the call before it', async () => {
+    const seller = await login('seller@demo.shop');
+    const orders = await env.http().get('/api/v2/orders').set('Authorization', seller).expect(200);
+    expect(orders.body.items.map((o: { status: string }) => o.status)).toEqual(['delivered', 'shipped']);
+    const assisted = orders.body.items.find((o: { status: string }) => o.status === 'shipped');
+    expect(assisted).toMatchObject({
+      customer: { name: 'Riley Shopper' },
+      assistedBy: { callId: expect.any(String) },
+    });
+    const history = await env.http().get('/api/v2/calls').set('Authorization', seller).expect(200);
+    expect(history.body.items.map((c: { id: string }) => c.id)).toContain(assisted.assistedBy.callId);
+    const customer = await login('customer@demo.shop');
+    const mine = await env.http().get('/api/v2/orders').set('Authorization', customer).expect(200);
+    expect(mine.body.items).toMatchObject([{ status: 'placed', shop: { name: 'Greenleaf Home & Garden' } }]);
+  });
 });

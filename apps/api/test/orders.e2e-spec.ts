@@ -1,4 +1,6 @@
-import type { CartDto, CheckoutResponse, OrderDto, ProductDto } from '@callshop/contracts';
+import { DataSource } from 'typeorm';
+import type { CallDto, CartDto, CheckoutResponse, OrderDto, ProductDto } from '@callshop/contracts';
+import { acceptedCall, closeClientsAfterEach, createShop } from './support/call-clients';
 import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
 
 const ADDRESS = {
@@ -405,6 +407,83 @@ describe('cart, checkout and orders (real API, real PostgreSQL)', () => {
         .query({ status: 'lost' })
         .set('Authorization', sellerA.auth)
         .expect(400);
+    });
+  });
+  describe('orders assisted by a call', () => {
+    const track = closeClientsAfterEach();
+
+    /** A real call between the customer and the shop, answered, and connected when `media` (both sides report media). */
+    const call = async (shop: Awaited<ReturnType<typeof createShop>>, customer: TestUser, media: boolean) => {
+      const { seller, phone, call: c } = await acceptedCall(env, shop, customer, track);
+      if (media) {
+        await phone.request('call:media', { callId: c.id, flowing: true });
+        await seller.request('call:media', { callId: c.id, flowing: true });
+        await phone.next<{ call: CallDto }>('call:connected');
+      }
+      return { seller, phone, call: c };
+    };
+    const buy = async (customer: TestUser, ...products: ProductDto[]): Promise<OrderDto[]> => {
+      for (const p of products) await add(customer, p.id).expect(200);
+      return ((await checkout(customer).expect(201)).body as CheckoutResponse).orders;
+    };
+
+    it('marks the order with that shop after a connected call, not the other shop’s order; both sides see it', async () => {
+      const shop = await createShop(env, 'Assisted Lamp');
+      const customer = await env.registerCustomer();
+      const { phone, call: c } = await call(shop, customer, true);
+      expect(await phone.request('call:hangup', { callId: c.id })).toMatchObject({ ok: true });
+      const elsewhere = await product(sellerB, 'Unrelated Vase', 3);
+      const orders = await buy(customer, shop.product, elsewhere);
+      const assisted = orders.find((o) => o.shop.id === shop.shopId) as OrderDto;
+      const other = orders.find((o) => o.shop.id === sellerB.user.shopId);
+      expect(assisted.assistedBy).toEqual({ callId: c.id, connectedAt: expect.any(String) });
+      expect(other?.assistedBy).toBeNull();
+      expect((await order(shop.owner, assisted.id)).assistedBy?.callId).toBe(c.id);
+      expect((await order(customer, assisted.id)).assistedBy?.callId).toBe(c.id);
+    });
+
+    it('marks an order placed during the call', async () => {
+      const shop = await createShop(env, 'Live Lamp');
+      const customer = await env.registerCustomer();
+      const { call: c } = await call(shop, customer, true);
+      const [o] = await buy(customer, shop.product);
+      expect(o.assistedBy?.callId).toBe(c.id);
+    });
+
+    it('does not mark it after a call that was answered but never connected, nor after another customer’s call', async () => {
+      const shop = await createShop(env, 'Silent Lamp');
+      const customer = await env.registerCustomer();
+      const { phone, call: c } = await call(shop, customer, false);
+      await phone.request('call:hangup', { callId: c.id });
+      expect((await buy(customer, shop.product))[0].assistedBy).toBeNull();
+
+      const caller = await env.registerCustomer();
+      const other = await call(shop, caller, true);
+      await other.phone.request('call:hangup', { callId: other.call.id });
+      const bystander = await env.registerCustomer();
+      expect((await buy(bystander, shop.product))[0].assistedBy).toBeNull();
+    });
+
+    it('does not mark it more than 24 hours after the call ended; the latest connected call wins', async () => {
+      const shop = await createShop(env, 'Patient Lamp');
+      const customer = await env.registerCustomer();
+      const old = await call(shop, customer, true);
+      await old.phone.request('call:hangup', { callId: old.call.id });
+      const db = env.app.get(DataSource);
+      await db.query(
+        `UPDATE calls SET connected_at = now() - interval '26 hours', ended_at = now() - interval '25 hours' WHERE id = $1`,
+        [old.call.id],
+      );
+      expect((await buy(customer, shop.product))[0].assistedBy).toBeNull();
+
+      // Ended 23 hours ago: still inside the window.
+      await db.query(
+        `UPDATE calls SET connected_at = now() - interval '23 hours 10 minutes', ended_at = now() - interval '23 hours' WHERE id = $1`,
+        [old.call.id],
+      );
+      const recent = await call(shop, customer, true);
+      await recent.phone.request('call:hangup', { callId: recent.call.id });
+      expect((await buy(customer, shop.product))[0].assistedBy?.callId).toBe(recent.call.id);
     });
   });
 });

@@ -244,3 +244,42 @@ export const DEMO_CALLBACKS = [
     hoursAgo: 20,
   },
 ];
+
+/** Orders placed before the demo starts, so the console's Orders page and My orders are not empty. */
+export interface DemoOrder {
+  customer: string;
+  shopOwner: string;
+  items: { product: string; quantity: number }[];
+  status: 'placed' | 'confirmed' | 'shipped' | 'delivered';
+  hoursAgo: number;
+  /** Placed after a connected call between them: assisted by the latest such call before it. */
+  assisted?: boolean;
+}
+
+export const DEMO_ORDERS: DemoOrder[] = [
+  {
+    customer: 'customer3@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    items: [{ product: 'Noise-Cancelling Earbuds', quantity: 1 }],
+    status: 'shipped',
+    hoursAgo: 47,
+    assisted: true,
+  },
+  {
+    customer: 'customer@demo.shop',
+    shopOwner: 'garden@demo.shop',
+    items: [
+      { product: 'Monstera Deliciosa', quantity: 1 },
+      { product: 'Self-Watering Herb Kit', quantity: 2 },
+    ],
+    status: 'placed',
+    hoursAgo: 3,
+  },
+  {
+    customer: 'customer2@demo.shop',
+    shopOwner: 'seller@demo.shop',
+    items: [{ product: 'Bookshelf Speakers (pair)', quantity: 1 }],
+    status: 'delivered',
+    hoursAgo: 30,
+  },
+];

@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 import { AuthService, Shop, User } from '@callshop/api/auth';
 import { Product } from '@callshop/api/products';
 import { Call, CallbackRequest } from '@callshop/api/calls';
-import { DEMO_CALLBACKS, DEMO_CALLS, DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_SHOPS } from './demo-catalog';
+import { Order } from '@callshop/api/orders';
+import {
+  DEMO_CALLBACKS,
+  DEMO_CALLS,
+  DEMO_CUSTOMERS,
+  DEMO_ORDERS,
+  DEMO_PASSWORD,
+  DEMO_SHOPS,
+} from './demo-catalog';
 
 /**
  * Fills an empty database with the demo marketplace. Does nothing when any account exists,
@@ -60,6 +68,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
     }
   }
   await seedHistory(dataSource);
+  await seedOrders(dataSource);
   const shops = await dataSource.getRepository(Shop).count();
   new Logger('DemoData').log(
     // The demo password is in the README; a password never goes into a log line, not even this one.
@@ -131,6 +140,64 @@ async function seedHistory(dataSource: DataSource): Promise<void> {
         phoneNumber: customer.phoneNumber,
         status: 'open',
         createdAt: hoursAgo(r.hoursAgo),
+      }),
+    );
+  }
+}
+
+/** A few orders between the demo accounts, with the address from the customer's name. */
+async function seedOrders(dataSource: DataSource): Promise<void> {
+  const users = await dataSource.getRepository(User).find();
+  const byEmail = (email: string) => users.find((u) => u.email === email) as User;
+  const products = await dataSource.getRepository(Product).find();
+  const calls = dataSource.getRepository(Call);
+  const orders = dataSource.getRepository(Order);
+  for (const o of DEMO_ORDERS) {
+    const customer = byEmail(o.customer);
+    const shopId = byEmail(o.shopOwner).shopId as string;
+    const createdAt = new Date(Date.now() - o.hoursAgo * 3_600_000);
+    const items = o.items.map(({ product, quantity }) => {
+      const p = products.find((x) => x.name === product);
+      if (!p) throw new Error(`demo product ${product} is missing`);
+      return {
+        productId: p.id,
+        name: p.name,
+        price: p.price,
+        currency: p.currency,
+        image: p.images[0] ?? null,
+        quantity,
+      };
+    });
+    const assist = o.assisted
+      ? await calls
+          .createQueryBuilder('c')
+          .where('c.customer_id = :customer AND c.shop_id = :shopId', { customer: customer.id, shopId })
+          .andWhere('c.connected_at IS NOT NULL AND c.connected_at < :createdAt', { createdAt })
+          .orderBy('c.connected_at', 'DESC')
+          .getOne()
+      : null;
+    await orders.save(
+      orders.create({
+        customerId: customer.id,
+        shopId,
+        status: o.status,
+        currency: 'USD',
+        total: items.reduce((sum, i) => sum + i.price * i.quantity, 0),
+        shippingAddress: {
+          name: customer.name,
+          line1: '12 Harbour Street',
+          line2: null,
+          city: 'Springfield',
+          postalCode: '12345',
+          country: 'US',
+          phone: customer.phoneNumber,
+        },
+        paymentMethod: 'cash_on_delivery',
+        paymentStatus: o.status === 'delivered' ? 'paid' : 'due',
+        assistedByCallId: assist?.id ?? null,
+        createdAt,
+        updatedAt: createdAt,
+        items: items.map((i) => ({ ...i, createdAt })),
       }),
     );
   }

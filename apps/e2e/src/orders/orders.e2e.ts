@@ -125,4 +125,20 @@ describe('cart, checkout and orders in two browsers', () => {
     expect(await mine.getByTestId('order-status').textContent()).toContain('Shipped');
     expect(await mine.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
   });
+
+  it('the console marks an order placed after a connected call as assisted by it', async () => {
+    const northwind = await newContext(browser);
+    const console = await northwind.newPage();
+    await console.goto('/seller/login');
+    await logIn(console, 'seller@demo.shop');
+    await console.getByRole('link', { name: 'Orders' }).click();
+    const assisted = console.getByTestId('order').filter({ hasText: 'Riley Shopper' });
+    await assisted.waitFor({ timeout: UI });
+    expect(await assisted.getByTestId('order-assisted').textContent()).toContain('Assisted by a call on');
+    const callId = await assisted.getByTestId('order-assisted').getAttribute('data-call-id');
+    expect(callId).toMatch(/^[0-9a-f-]{36}$/);
+    const others = console.getByTestId('order').filter({ hasText: 'Jordan Buyer' });
+    expect(await others.getByTestId('order-assisted').count()).toBe(0);
+    await northwind.close();
+  });
 });

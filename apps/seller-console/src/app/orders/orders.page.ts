@@ -53,6 +53,11 @@ const PAGE_SIZE = 20;
                 labels[order.status]
               }}</span>
               <span class="when">{{ order.createdAt | date: 'medium' }}</span>
+              @if (order.assistedBy; as assist) {
+                <span class="assisted" data-testid="order-assisted" [attr.data-call-id]="assist.callId">
+                  Assisted by a call on {{ assist.connectedAt | date: 'short' }}
+                </span>
+              }
             </header>
             <ul>
               @for (item of order.items; track $index) {
@@ -150,6 +155,12 @@ const PAGE_SIZE = 20;
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
       font-weight: 600;
+    }
+    .assisted {
+      padding: 2px 10px;
+      border-radius: 12px;
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
     }
     .status.cancelled {
       background: var(--mat-sys-error-container);

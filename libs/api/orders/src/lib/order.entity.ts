@@ -2,6 +2,7 @@ import { Column, Entity, JoinColumn, ManyToOne, OneToMany } from 'typeorm';
 import type { OrderStatus, PaymentMethod, PaymentStatus, ShippingAddress } from '@callshop/contracts';
 import { BaseEntity } from '@callshop/api/core';
 import { Shop, User } from '@callshop/api/auth';
+import { Call } from '@callshop/api/calls';
 import { OrderItem } from './order-item.entity';
 
 /** bigint comes back from `pg` as a string; totals stay far below 2^53. */
@@ -45,6 +46,14 @@ export class Order extends BaseEntity {
 
   @Column({ name: 'payment_status', type: 'varchar', length: 8 })
   paymentStatus!: PaymentStatus;
+
+  /** The connected call with the shop that led to this order, if any (`ORDER_ASSIST_WINDOW_HOURS`). */
+  @Column({ name: 'assisted_by_call_id', type: 'uuid', nullable: true })
+  assistedByCallId!: string | null;
+
+  @ManyToOne(() => Call, { nullable: true })
+  @JoinColumn({ name: 'assisted_by_call_id' })
+  assistedByCall?: Call | null;
 
   @OneToMany(() => OrderItem, (item) => item.order, { cascade: ['insert'] })
   items!: OrderItem[];

@@ -50,6 +50,10 @@ export function toOrderDto(order: Order): OrderDto {
     shippingAddress: order.shippingAddress,
     paymentMethod: order.paymentMethod,
     paymentStatus: order.paymentStatus,
+    assistedBy:
+      order.assistedByCallId && order.assistedByCall?.connectedAt
+        ? { callId: order.assistedByCallId, connectedAt: order.assistedByCall.connectedAt.toISOString() }
+        : null,
     createdAt: order.createdAt.toISOString(),
     updatedAt: order.updatedAt.toISOString(),
   };

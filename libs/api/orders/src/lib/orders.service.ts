@@ -10,6 +10,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   CART_LIMITS,
+  ORDER_ASSIST_WINDOW_HOURS,
   type CheckoutResponse,
   type OrderDto,
   type OrderPage,
@@ -17,6 +18,7 @@ import {
   stockMessage,
 } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
+import { Call } from '@callshop/api/calls';
 import type { CheckoutDto, OrderQueryDto } from './dto/order.dto';
 import { OrderItem } from './order-item.entity';
 import { toOrderDto } from './order.mapper';
@@ -102,6 +104,7 @@ export class OrdersService {
           },
           paymentMethod: dto.paymentMethod,
           paymentStatus: 'due',
+          assistedByCallId: await this.assistingCall(em, user.id, lines[0].shop_id),
           items: lines.map((l) =>
             em.create(OrderItem, {
               productId: l.product_id,
@@ -198,6 +201,26 @@ export class OrdersService {
     return changed;
   }
 
+  /**
+   * The call an order placed now is assisted by: the most recent call between the customer and
+   * the shop that connected (media flowed both ways) and is still going or ended within
+   * `ORDER_ASSIST_WINDOW_HOURS`. A call that was answered but never connected does not count.
+   */
+  private async assistingCall(em: EntityManager, customerId: string, shopId: string): Promise<string | null> {
+    const call = await em
+      .getRepository(Call)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .where('c.customer_id = :customerId AND c.shop_id = :shopId', { customerId, shopId })
+      .andWhere('c.connected_at IS NOT NULL AND c.connected_at <= now()')
+      .andWhere(`coalesce(c.ended_at, now()) >= now() - make_interval(hours => :hours)`, {
+        hours: ORDER_ASSIST_WINDOW_HOURS,
+      })
+      .orderBy('c.connected_at', 'DESC')
+      .getOne();
+    return call?.id ?? null;
+  }
+
   /** Takes the units from stock, or refuses the whole checkout naming the product. */
   private async reserve(em: EntityManager, row: CartRow): Promise<void> {
     const res: [unknown[], number] = await em.query(
@@ -234,6 +257,8 @@ export class OrdersService {
       .innerJoinAndSelect('o.shop', 's')
       .innerJoinAndSelect('o.customer', 'c')
       .leftJoinAndSelect('o.items', 'i')
+      .leftJoin('o.assistedByCall', 'ac')
+      .addSelect(['ac.id', 'ac.connectedAt'])
       .where('o.id IN (:...ids)', { ids })
       .getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -120,8 +120,23 @@ export interface OrderDto {
   shippingAddress: ShippingAddress;
   paymentMethod: PaymentMethod;
   paymentStatus: PaymentStatus;
+  /** The connected call with this shop that led to the order (see `ORDER_ASSIST_WINDOW_HOURS`). */
+  assistedBy: OrderAssist | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * An order placed while, or within this many hours after, a connected call between the customer
+ * and the shop is assisted by that call (the most recent one).
+ */
+export const ORDER_ASSIST_WINDOW_HOURS = 24;
+
+/** The call an order is assisted by. */
+export interface OrderAssist {
+  callId: string;
+  /** When the call connected (media flowed both ways). */
+  connectedAt: string;
 }
 
 /** One checkout gives one order per shop (and currency). */

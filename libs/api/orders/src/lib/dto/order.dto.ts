@@ -15,10 +15,12 @@ import {
 } from 'class-validator';
 import {
   CART_LIMITS as L,
+  ORDER_ASSIST_WINDOW_HOURS,
   ORDER_STATUSES,
   PAYMENT_METHODS,
   type CheckoutRequest,
   type CheckoutResponse,
+  type OrderAssist,
   type OrderCustomer,
   type OrderDto,
   type OrderItemDto,
@@ -151,6 +153,11 @@ class ShippingAddressResponseDto implements ShippingAddress {
   @ApiPropertyOptional({ type: String, nullable: true }) phone?: string | null;
 }
 
+class OrderAssistDto implements OrderAssist {
+  @ApiProperty({ format: 'uuid' }) callId!: string;
+  @ApiProperty({ format: 'date-time', description: 'When the call connected' }) connectedAt!: string;
+}
+
 export class OrderResponseDto implements OrderDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
@@ -161,6 +168,12 @@ export class OrderResponseDto implements OrderDto {
   @ApiProperty({ type: ShippingAddressResponseDto }) shippingAddress!: ShippingAddressResponseDto;
   @ApiProperty({ enum: PAYMENT_METHODS }) paymentMethod!: PaymentMethod;
   @ApiProperty({ enum: ['due', 'paid', 'void'] }) paymentStatus!: PaymentStatus;
+  @ApiProperty({
+    type: OrderAssistDto,
+    nullable: true,
+    description: `The connected call with the shop, ongoing or ended within ${ORDER_ASSIST_WINDOW_HOURS} hours before checkout, that led to the order`,
+  })
+  assistedBy!: OrderAssistDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

@@ -6,6 +6,7 @@ import { HeldSignals1732750000000 } from './1732750000000-held-signals';
 import { CallDeclines1732800000000 } from './1732800000000-call-declines';
 import { CallbackCalls1732800000001 } from './1732800000001-callback-calls';
 import { Orders1732900000000 } from './1732900000000-orders';
+import { AssistedOrders1732900000001 } from './1732900000001-assisted-orders';
 import { Webhooks1733000000000 } from './1733000000000-webhooks';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   CallDeclines1732800000000,
   CallbackCalls1732800000001,
   Orders1732900000000,
+  AssistedOrders1732900000001,
   Webhooks1733000000000,
 ];
