@@ -41,7 +41,7 @@ export class CallshopMetrics {
 
   readonly callsStarted = new Counter({
     name: 'callshop_calls_started_total',
-    help: 'Calls started on this instance, by who placed them',
+    help: 'Calls that started ringing on this instance, by who placed them (a call missed at once is only counted as ended)',
     labelNames: ['initiated_by'] as const,
     registers: [this.registry],
   });
