@@ -12,6 +12,7 @@ import { CallHistory } from './history/call-history.service';
 import { BlockedCustomersController } from './http/blocked-customers.controller';
 import { CallbacksController } from './http/callbacks.controller';
 import { CallsController } from './http/calls.controller';
+import { PresenceController } from './http/presence.controller';
 import { VideoCallController } from './http/video-call.controller';
 import { IceServersService } from './ice/ice-servers.service';
 import { CallClock, SystemClock } from './lifecycle/call-clock';
@@ -45,7 +46,13 @@ import { SocketDrain } from './signaling/socket-drain.listener';
  */
 @Module({
   imports: [AuthModule, ProductsModule, TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock])],
-  controllers: [VideoCallController, CallsController, CallbacksController, BlockedCustomersController],
+  controllers: [
+    VideoCallController,
+    CallsController,
+    CallbacksController,
+    BlockedCustomersController,
+    PresenceController,
+  ],
   providers: [
     { provide: CallsRepository, useClass: PgCallsRepository },
     { provide: CallClock, useClass: SystemClock },

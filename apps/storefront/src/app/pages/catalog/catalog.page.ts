@@ -4,6 +4,7 @@ import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
 import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { catchError, map, of } from 'rxjs';
+import { injectShopsStatus } from '../shop-status';
 import { ProductCardComponent } from '../product-card.component';
 import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
 
@@ -129,6 +130,10 @@ export class CatalogPage {
     return !!(q.search || q.category || q.shopId);
   });
   protected readonly errorText = computed(() => describeError(this.products.error()));
+  /** Whether each card's shop is online, polled over REST (no call layer on the catalog). */
+  protected readonly shopStatus = injectShopsStatus(() =>
+    this.products.hasValue() ? this.products.value().items.map((p) => p.shop.id) : [],
+  );
 
   constructor() {
     // Back/forward changes the URL: keep the search box in step with it.

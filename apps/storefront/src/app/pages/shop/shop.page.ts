@@ -12,10 +12,15 @@ import {
 } from '@callshop/web/ui';
 import { tap } from 'rxjs';
 import { ProductCardComponent } from '../product-card.component';
+import { injectShopsStatus } from '../shop-status';
+import { ShopCallComponent } from './shop-call.component';
 
 const PAGE_SIZE = 12;
 
-/** A shop: who they are, whether they are online, and their products. */
+/**
+ * A shop: who they are, whether they are online (for anyone: polled over REST, live over the
+ * socket once signed in), the call buttons about one of its products, and its products.
+ */
 @Component({
   selector: 'cs-shop-page',
   imports: [
@@ -25,6 +30,7 @@ const PAGE_SIZE = 12;
     ErrorStateComponent,
     OnlineBadgeComponent,
     PagerComponent,
+    ShopCallComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -58,12 +64,28 @@ const PAGE_SIZE = 12;
             Phone: <a [href]="'tel:' + s.phoneNumber">{{ s.phoneNumber }}</a>
           </p>
         }
+        @if (productChoices().length) {
+          <!-- The buttons bring the call layer: after the first paint, in the same space. -->
+          <section class="call" aria-label="Call {{ s.name }}" data-testid="shop-call">
+            @defer (on idle) {
+              <cs-shop-call
+                [products]="productChoices()"
+                [presence]="presence()"
+                [phoneNumber]="s.phoneNumber"
+              />
+            } @placeholder {
+              <div class="call-space"></div>
+            }
+          </section>
+        }
         <h2>Products ({{ s.productCount }})</h2>
         @if (products.hasValue()) {
           @let list = products.value();
           <ul class="grid" aria-label="Products of {{ s.name }}">
             @for (product of list.items; track product.id; let i = $index) {
-              <li><cs-product-card [product]="product" [aboveTheFold]="i < 4" /></li>
+              <li>
+                <cs-product-card [product]="product" [aboveTheFold]="i < 4" [presence]="presence()" />
+              </li>
             } @empty {
               <li>No products yet.</li>
             }
@@ -86,6 +108,12 @@ const PAGE_SIZE = 12;
     }
     .tag {
       font-weight: 600;
+    }
+    .call {
+      margin-block: 8px 16px;
+    }
+    .call-space {
+      min-height: 110px;
     }
     .grid {
       list-style: none;
@@ -119,8 +147,14 @@ export class ShopPage {
   );
   protected readonly notFound = computed(() => errorStatus(this.shop.error()) === 404);
   protected readonly errorText = computed(() => describeError(this.shop.error()));
+  /** Polled over REST for everyone (a logged-out visitor has no socket); live over the socket when signed in. */
+  private readonly polled = injectShopsStatus(() => [this.id()]);
   protected readonly presence = injectShopPresence(
     () => this.id(),
-    () => null,
+    () => this.polled().get(this.id()) ?? null,
+  );
+  /** The products on this page a call can be about. */
+  protected readonly productChoices = computed(() =>
+    this.products.hasValue() ? this.products.value().items : [],
   );
 }

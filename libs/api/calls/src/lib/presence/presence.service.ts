@@ -64,6 +64,20 @@ export class PresenceService {
     };
   }
 
+  /** Several shops' status with one `fetchSockets()` (one round trip through the adapter). */
+  async shopsPresence(shopIds: string[]): Promise<ShopPresence[]> {
+    const server = this.calls.server;
+    const sockets = server && shopIds.length ? await server.in(shopIds.map(rooms.shop)).fetchSockets() : [];
+    return shopIds.map((shopId) => {
+      const staff = sockets.filter((s) => s.rooms.has(rooms.shop(shopId)));
+      return {
+        shopId,
+        online: staff.length > 0,
+        available: staff.some((s) => s.rooms.has(rooms.shopAvailable(shopId))),
+      };
+    });
+  }
+
   async shopPresence(shopId: string): Promise<ShopPresence> {
     const { online, available } = await this.shopStatus(shopId);
     return { shopId, online, available };

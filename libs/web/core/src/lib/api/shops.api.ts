@@ -1,10 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ShopDto } from '@callshop/contracts';
+import type { ShopDto, ShopPresence } from '@callshop/contracts';
 import { Observable } from 'rxjs';
 import { API_BASE_URL } from '../tokens';
 
-/** `/shops`: every shop, and one shop (its phone number only for signed-in users). */
+/** `/shops`: every shop, and one shop (its phone number only for signed-in users); shops' presence. */
 @Injectable({ providedIn: 'root' })
 export class ShopsApi {
   private readonly http = inject(HttpClient);
@@ -16,5 +16,12 @@ export class ShopsApi {
 
   get(id: string): Observable<ShopDto> {
     return this.http.get<ShopDto>(`${this.base}/${encodeURIComponent(id)}`);
+  }
+
+  /** `GET /presence/shops`: whether these shops are online and taking calls, for anyone (no socket needed). */
+  presence(shopIds: readonly string[]): Observable<ShopPresence[]> {
+    return this.http.get<ShopPresence[]>(`${this.base.replace(/\/shops$/, '')}/presence/shops`, {
+      params: { ids: shopIds.join(',') },
+    });
   }
 }

@@ -23,6 +23,7 @@ import {
   type ProductSummary,
   type SellerInfoDto,
   type ShopContactDto,
+  type ShopPresence,
   type ShopSummary,
 } from '@callshop/contracts';
 
@@ -179,6 +180,13 @@ export class SellerInfoResponseDto implements SellerInfoDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null for anonymous visitors' }) phoneNumber!:
     string | null;
+  @ApiProperty({ description: 'Some staff member is connected' }) online!: boolean;
+  @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
+}
+
+/** `GET /presence/shops`: one shop's status. */
+export class ShopPresenceResponseDto implements ShopPresence {
+  @ApiProperty({ format: 'uuid' }) shopId!: string;
   @ApiProperty({ description: 'Some staff member is connected' }) online!: boolean;
   @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
 }
