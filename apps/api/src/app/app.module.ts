@@ -9,7 +9,7 @@ import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
 import { OrdersModule } from '@callshop/api/orders';
-import { ExportsModule, MetricsModule, WebhooksModule } from '@callshop/api/integrations';
+import { AnalyticsModule, ExportsModule, MetricsModule, WebhooksModule } from '@callshop/api/integrations';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
 /** What Angular's build names by content: `main-HASH.js`, `chunk-…`, `styles-…`, `media/…-HASH.ext`. */
@@ -51,6 +51,7 @@ const webApps = ServeStaticModule.forRootAsync({
     OrdersModule,
     MetricsModule,
     ExportsModule,
+    AnalyticsModule,
     WebhooksModule,
     webApps,
   ],

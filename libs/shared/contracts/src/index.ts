@@ -5,3 +5,4 @@ export * from './lib/calls';
 export * from './lib/call-socket';
 export * from './lib/orders';
 export * from './lib/webhooks';
+export * from './lib/analytics';

@@ -1,0 +1,262 @@
+import type { Statement } from '../exports/export-queries';
+
+/** A shop and a period of local calendar days (`from`..`to`, both included) in an IANA zone. */
+export interface AnalyticsScope {
+  shopId: string;
+  /** `YYYY-MM-DD` */
+  from: string;
+  /** `YYYY-MM-DD`, included */
+  to: string;
+  timeZone: string;
+}
+
+/**
+ * Every statement takes the same four parameters: $1 shop, $2 first day, $3 last day, $4 zone.
+ * A local day starts at its local midnight (`day::timestamp AT TIME ZONE zone`), so a DST day
+ * is 23 or 25 hours long and a call at 23:30 UTC on 31 March is 1 April in Berlin.
+ */
+const params = (s: AnalyticsScope): unknown[] => [s.shopId, s.from, s.to, s.timeZone];
+
+/** The period's first instant and its end (exclusive), as `timestamptz` expressions. */
+const START = `($2::date)::timestamp AT TIME ZONE $4`;
+const END = `($3::date + 1)::timestamp AT TIME ZONE $4`;
+/** Rows of the shop created in the period: the `(shop_id, created_at)` indexes serve it. */
+const inPeriod = (alias: string, column = 'created_at') =>
+  `${alias}.shop_id = $1 AND ${alias}.${column} >= ${START} AND ${alias}.${column} < ${END}`;
+/** A local day (`d.day`, a `timestamp`) as its first instant and its end. */
+const DAY_START = `d.day AT TIME ZONE $4`;
+const DAY_END = `(d.day + interval '1 day') AT TIME ZONE $4`;
+const DAYS = `generate_series(($2::date)::timestamp, ($3::date)::timestamp, interval '1 day') AS d(day)`;
+
+/** The period's bounds as the database computes them (for the answer's `period`). */
+export function periodStatement(s: AnalyticsScope): Statement {
+  return {
+    sql: `SELECT ($1::date)::timestamp AT TIME ZONE $3 AS start, ($2::date + 1)::timestamp AT TIME ZONE $3 AS "end"`,
+    params: [s.from, s.to, s.timeZone],
+  };
+}
+
+export interface CallsPerDayRow {
+  date: string;
+  ended: number;
+  failed: number;
+  missed: number;
+  declined: number;
+  busy: number;
+  cancelled: number;
+  live: number;
+}
+
+/** Every local day of the period with its calls (both directions) by outcome; empty days too. */
+export function callsPerDayStatement(s: AnalyticsScope): Statement {
+  const n = (status: string) => `count(c.id) FILTER (WHERE c.status = '${status}')::int AS ${status}`;
+  return {
+    sql: `SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
+                 ${['ended', 'failed', 'missed', 'declined', 'busy', 'cancelled'].map(n).join(', ')},
+                 count(c.id) FILTER (WHERE c.status IN ('ringing', 'accepted'))::int AS live
+          FROM ${DAYS}
+          LEFT JOIN calls c ON c.shop_id = $1 AND c.created_at >= ${DAY_START} AND c.created_at < ${DAY_END}
+          GROUP BY d.day
+          ORDER BY d.day`,
+    params: params(s),
+  };
+}
+
+export interface AnsweringRow {
+  incoming: number;
+  answered: number;
+  median_seconds: number | null;
+  p90_seconds: number | null;
+}
+
+/**
+ * Incoming calls that stopped ringing, how many were answered, and the answered calls' ring
+ * time (created → answered): continuous median and 90th percentile.
+ */
+export function answeringStatement(s: AnalyticsScope): Statement {
+  const ring = `extract(epoch FROM c.answered_at - c.created_at)`;
+  return {
+    sql: `SELECT count(*)::int AS incoming,
+                 count(c.answered_at)::int AS answered,
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY ${ring})
+                   FILTER (WHERE c.answered_at IS NOT NULL) AS median_seconds,
+                 percentile_cont(0.9) WITHIN GROUP (ORDER BY ${ring})
+                   FILTER (WHERE c.answered_at IS NOT NULL) AS p90_seconds
+          FROM calls c
+          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer' AND c.status <> 'ringing'`,
+    params: params(s),
+  };
+}
+
+/** Incoming calls that ended without an answer, by end reason, most frequent first. */
+export function missedByReasonStatement(s: AnalyticsScope): Statement {
+  return {
+    sql: `SELECT c.end_reason AS reason, count(*)::int AS count
+          FROM calls c
+          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer' AND c.answered_at IS NULL
+            AND c.status NOT IN ('ringing', 'accepted')
+          GROUP BY c.end_reason
+          ORDER BY count DESC, reason`,
+    params: params(s),
+  };
+}
+
+export interface HourRow {
+  /** ISO weekday: 1 = Monday … 7 = Sunday, in the zone. */
+  dow: number;
+  hour: number;
+  count: number;
+}
+
+/** Incoming calls by local weekday and hour (only the cells that have calls). */
+export function busiestHoursStatement(s: AnalyticsScope): Statement {
+  return {
+    sql: `SELECT extract(isodow FROM c.created_at AT TIME ZONE $4)::int AS dow,
+                 extract(hour FROM c.created_at AT TIME ZONE $4)::int AS hour,
+                 count(*)::int AS count
+          FROM calls c
+          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer'
+          GROUP BY 1, 2`,
+    params: params(s),
+  };
+}
+
+export interface ProductRow {
+  product_id: string;
+  name: string;
+  calls: number;
+  orders: number;
+  assisted_orders: number;
+  /** bigint sums arrive as strings */
+  revenue: string;
+  assisted_revenue: string;
+  currency: string | null;
+}
+
+/**
+ * Per product: calls about it, and the orders (not cancelled) holding it with their revenue
+ * (line price × quantity, minor units), in total and for orders assisted by a call. Without the
+ * orders' assisted link (`assisted`: false) the assisted figures are 0.
+ */
+export function productsStatement(s: AnalyticsScope, assisted: boolean): Statement {
+  const isAssisted = assisted ? 'o.assisted_by_call_id IS NOT NULL' : 'false';
+  return {
+    sql: `WITH pc AS (
+            SELECT c.product_id, count(*)::int AS calls
+            FROM calls c
+            WHERE ${inPeriod('c')} AND c.product_id IS NOT NULL
+            GROUP BY c.product_id),
+          po AS (
+            SELECT i.product_id, min(i.currency) AS currency,
+                   count(DISTINCT o.id)::int AS orders,
+                   count(DISTINCT o.id) FILTER (WHERE ${isAssisted})::int AS assisted_orders,
+                   sum(i.price::bigint * i.quantity) AS revenue,
+                   coalesce(sum(i.price::bigint * i.quantity) FILTER (WHERE ${isAssisted}), 0) AS assisted_revenue
+            FROM orders o
+            JOIN order_items i ON i.order_id = o.id
+            WHERE ${inPeriod('o')} AND o.status <> 'cancelled' AND i.product_id IS NOT NULL
+            GROUP BY i.product_id)
+          SELECT p.id AS product_id, p.name, coalesce(pc.calls, 0) AS calls,
+                 coalesce(po.orders, 0) AS orders, coalesce(po.assisted_orders, 0) AS assisted_orders,
+                 coalesce(po.revenue, 0)::text AS revenue,
+                 coalesce(po.assisted_revenue, 0)::text AS assisted_revenue, po.currency
+          FROM pc FULL JOIN po ON po.product_id = pc.product_id
+          JOIN products p ON p.id = coalesce(pc.product_id, po.product_id)
+          ORDER BY calls DESC, coalesce(po.revenue, 0) DESC, p.name`,
+    params: params(s),
+  };
+}
+
+export interface StaffRow {
+  staff_id: string;
+  name: string;
+  calls_taken: number;
+  calls_placed: number;
+  average_talk_seconds: number | null;
+  average_rating: number | null;
+}
+
+/**
+ * Every member of the shop's staff (and anyone who took its calls in the period): incoming
+ * calls answered, calls placed, mean talk time of connected calls, and the mean rating when
+ * ratings are recorded (`ratingColumn`, a column of `calls`).
+ */
+export function staffStatement(s: AnalyticsScope, ratingColumn: string | null): Statement {
+  const rating = ratingColumn ? `avg(c.${ratingColumn})::float8` : 'NULL::float8';
+  return {
+    sql: `WITH sc AS (
+            SELECT c.staff_id,
+                   count(*) FILTER (WHERE c.initiated_by = 'customer' AND c.answered_at IS NOT NULL)::int AS calls_taken,
+                   count(*) FILTER (WHERE c.initiated_by = 'shop')::int AS calls_placed,
+                   avg(c.duration_seconds)::float8 AS average_talk_seconds,
+                   ${rating} AS average_rating
+            FROM calls c
+            WHERE ${inPeriod('c')} AND c.staff_id IS NOT NULL
+            GROUP BY c.staff_id)
+          SELECT u.id AS staff_id, u.name, coalesce(sc.calls_taken, 0) AS calls_taken,
+                 coalesce(sc.calls_placed, 0) AS calls_placed, sc.average_talk_seconds, sc.average_rating
+          FROM users u
+          LEFT JOIN sc ON sc.staff_id = u.id
+          WHERE u.shop_id = $1 OR sc.staff_id IS NOT NULL
+          ORDER BY calls_taken DESC, calls_placed DESC, u.name`,
+    params: params(s),
+  };
+}
+
+export interface CallbacksPerDayRow {
+  date: string;
+  opened: number;
+  closed: number;
+  cancelled: number;
+}
+
+/**
+ * Callback requests per local day: made, closed by the shop (called back or marked done) and
+ * withdrawn by the customer, each counted on the day it happened.
+ */
+export function callbacksPerDayStatement(s: AnalyticsScope): Statement {
+  const handled = (statuses: string) =>
+    `(SELECT count(*) FROM callback_requests r
+       WHERE r.shop_id = $1 AND r.status IN (${statuses})
+         AND r.handled_at >= ${DAY_START} AND r.handled_at < ${DAY_END})::int`;
+  return {
+    sql: `SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
+                 (SELECT count(*) FROM callback_requests r
+                   WHERE r.shop_id = $1 AND r.created_at >= ${DAY_START} AND r.created_at < ${DAY_END})::int AS opened,
+                 ${handled(`'done', 'called_back'`)} AS closed,
+                 ${handled(`'cancelled'`)} AS cancelled
+          FROM ${DAYS}
+          ORDER BY d.day`,
+    params: params(s),
+  };
+}
+
+/** Callback requests open now (made at any time). */
+export function openCallbacksStatement(s: AnalyticsScope): Statement {
+  return {
+    sql: `SELECT count(*)::int AS open_now FROM callback_requests r WHERE r.shop_id = $1 AND r.status = 'open'`,
+    params: [s.shopId],
+  };
+}
+
+/** What this database records beyond the core tables (columns other features add). */
+export interface AnalyticsFeatures {
+  /** `orders.assisted_by_call_id` exists. */
+  assistedOrders: boolean;
+  /** The `calls` column holding a call's rating, if calls are rated. */
+  ratingColumn: string | null;
+}
+
+/** Every statement the analytics run for one scope, by name (the service and the benchmark). */
+export function analyticsStatements(s: AnalyticsScope, f: AnalyticsFeatures) {
+  return {
+    callsPerDay: callsPerDayStatement(s),
+    answering: answeringStatement(s),
+    missedByReason: missedByReasonStatement(s),
+    busiestHours: busiestHoursStatement(s),
+    products: productsStatement(s, f.assistedOrders),
+    staff: staffStatement(s, f.ratingColumn),
+    callbacksPerDay: callbacksPerDayStatement(s),
+    openCallbacks: openCallbacksStatement(s),
+  } satisfies Record<string, Statement>;
+}
