@@ -123,6 +123,8 @@ describe('fuzzing the REST API and the /calls socket (real API, PostgreSQL, Sock
       'flowing',
       'fresh',
       'available',
+      'clientId',
+      'text',
     ];
     const real = [call.id, shop.shopId, shop.product.id, customer.user.id];
     const field = fc.oneof(fc.constantFrom(...real), fc.constantFrom(...HOSTILE_STRINGS), anyValue);

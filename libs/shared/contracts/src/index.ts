@@ -3,6 +3,7 @@ export * from './lib/auth';
 export * from './lib/products';
 export * from './lib/calls';
 export * from './lib/call-socket';
+export * from './lib/call-chat';
 export * from './lib/orders';
 export * from './lib/webhooks';
 export * from './lib/analytics';

@@ -6,11 +6,15 @@ import { ShopBlock } from './blocking/shop-block.entity';
 import { ShopBlocks } from './blocking/shop-blocks.service';
 import { CallbackRequest } from './callbacks/callback-request.entity';
 import { CallbacksService } from './callbacks/callbacks.service';
+import { CallMessage } from './chat/call-message.entity';
+import { CallMessagesRepository } from './chat/call-messages.repository';
+import { CallChat } from './chat/call-chat.service';
 import { CallsRepository } from './data/calls.repository';
 import { PgCallsRepository } from './data/pg-calls.repository';
 import { CallHistory } from './history/call-history.service';
 import { BlockedCustomersController } from './http/blocked-customers.controller';
 import { CallbacksController } from './http/callbacks.controller';
+import { CallMessagesController } from './http/call-messages.controller';
 import { CallsController } from './http/calls.controller';
 import { PresenceController } from './http/presence.controller';
 import { VideoCallController } from './http/video-call.controller';
@@ -45,10 +49,15 @@ import { SocketDrain } from './signaling/socket-drain.listener';
  * - `http/`: REST controllers and DTOs; `signaling/`: the Socket.io gateway and pushes.
  */
 @Module({
-  imports: [AuthModule, ProductsModule, TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock])],
+  imports: [
+    AuthModule,
+    ProductsModule,
+    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage]),
+  ],
   controllers: [
     VideoCallController,
     CallsController,
+    CallMessagesController,
     CallbacksController,
     BlockedCustomersController,
     PresenceController,
@@ -63,6 +72,8 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallDeadlines,
     CallHistory,
     CallbacksService,
+    CallMessagesRepository,
+    CallChat,
     ShopBlocks,
     CustomerLimits,
     CustomerGate,

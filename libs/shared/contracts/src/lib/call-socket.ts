@@ -7,6 +7,7 @@ import type {
   CallParty,
   InitiateCallRequest,
 } from './calls';
+import type { CallMessageDto, CallProductPayload, CallTextPayload } from './call-chat';
 
 /** Socket.io path and namespace of the signaling server. */
 export const CALL_SOCKET_NAMESPACE = '/calls';
@@ -133,6 +134,19 @@ export interface CallClientEvents {
   'call:resume': (p: CallResumePayload, ack: (r: Ack<CallBinding>) => void) => void;
   'presence:subscribe': (p: { shopId: string }, ack: (r: Ack<{ presence: ShopPresence }>) => void) => void;
   'presence:unsubscribe': (p: { shopId: string }, ack: (r: Ack) => void) => void;
+  /**
+   * A text message into an accepted call, from one of its two parties (the customer, the staff
+   * member holding it). Resending the same `clientId` returns the stored message (`duplicate`).
+   */
+  'call:message': (
+    p: CallTextPayload,
+    ack: (r: Ack<{ message: CallMessageDto; duplicate: boolean }>) => void,
+  ) => void;
+  /** The staff member holding an accepted call sends one of the shop's products into it, as a card. */
+  'call:product': (
+    p: CallProductPayload,
+    ack: (r: Ack<{ message: CallMessageDto; duplicate: boolean }>) => void,
+  ) => void;
   /** Sellers only: take calls or not. */
   'presence:set-available': (
     p: { available: boolean },
@@ -186,6 +200,8 @@ export interface CallServerEvents {
   'presence:self': (p: { available: boolean }) => void;
   'presence:customer': (p: CustomerPresence) => void;
   'callback:updated': (p: { callback: CallbackRequestDto }) => void;
+  /** A chat message or product card in a call; sent to every device of both parties. */
+  'call:message': (p: { message: CallMessageDto }) => void;
   /** Asynchronous error not tied to an acknowledgement. */
   error: (p: SocketError) => void;
 }

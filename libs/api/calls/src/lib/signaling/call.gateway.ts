@@ -17,6 +17,7 @@ import {
 } from '@callshop/contracts';
 import { appConfig, callsConfig, CodedException, describeError, validatePayload } from '@callshop/api/core';
 import { AuthService, type AuthUser } from '@callshop/api/auth';
+import { CallChat } from '../chat/call-chat.service';
 import { CallHistory } from '../history/call-history.service';
 import { callRequestFrom } from '../lifecycle/call-request';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
@@ -35,6 +36,8 @@ import { allowMessage, authenticateHandshake } from './socket-guards';
 import {
   AvailabilityDto,
   CallIdDto,
+  ChatProductDto,
+  ChatTextDto,
   MediaReportDto,
   QualityReportDto,
   ResumeDto,
@@ -93,6 +96,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly bindings: BindingCache,
     private readonly namespace: CallsNamespace,
     private readonly customerSockets: CustomerSockets,
+    private readonly chat: CallChat,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
   ) {}
@@ -195,6 +199,8 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     'call:signal': this.on(SignalMessageDto, (socket, user, body) => this.relay(socket, user, body), {
       strip: true,
     }),
+    'call:message': this.on(ChatTextDto, (_socket, user, body) => this.chat.sendText(user, body)),
+    'call:product': this.on(ChatProductDto, (_socket, user, body) => this.chat.sendProduct(user, body)),
     'presence:subscribe': this.on(ShopIdDto, (socket, _user, { shopId }) => this.subscribe(socket, shopId)),
     'presence:unsubscribe': this.on(ShopIdDto, async (socket, _user, { shopId }) => {
       socket.leave(rooms.presence(shopId));

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { OmitType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -18,8 +18,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CALL_CHAT_LIMITS,
   SIGNAL_LIMITS,
+  type CallProductPayload,
   type CallQualitySample,
+  type CallTextPayload,
   type SignalMessage,
   type SignalPayload,
 } from '@callshop/contracts';
@@ -92,6 +95,30 @@ export function toQualitySample(s: QualitySampleDto): CallQualitySample {
     height: s.height ?? null,
     relayed: s.relayed ?? null,
   };
+}
+
+/** A chat message or card: the call, and the sending device's id for it (a resend is the same message). */
+class CallMessageBaseDto extends CallIdDto {
+  @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId!: string;
+}
+
+/** `call:message`: plain text, trimmed, 1 to `CALL_CHAT_LIMITS.textMax` characters. */
+export class ChatTextDto extends CallMessageBaseDto implements CallTextPayload {
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString({ message: 'text must be a string' })
+  @MinLength(1, { message: 'text must not be empty' })
+  @MaxLength(CALL_CHAT_LIMITS.textMax, {
+    message: `text is longer than ${CALL_CHAT_LIMITS.textMax} characters`,
+    ...TOO_LARGE,
+  })
+  text!: string;
+}
+
+/** `call:product`: one of the shop's products, sent as a card. */
+export class ChatProductDto extends CallMessageBaseDto implements CallProductPayload {
+  @IsUUID('all', { message: 'productId must be a UUID' })
+  productId!: string;
 }
 
 export class ShopIdDto {

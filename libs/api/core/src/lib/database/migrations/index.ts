@@ -8,6 +8,7 @@ import { CallbackCalls1732800000001 } from './1732800000001-callback-calls';
 import { Orders1732900000000 } from './1732900000000-orders';
 import { AssistedOrders1732900000001 } from './1732900000001-assisted-orders';
 import { Webhooks1733000000000 } from './1733000000000-webhooks';
+import { CallMessages1733100000000 } from './1733100000000-call-messages';
 import { AnalyticsIndexes1733200000000 } from './1733200000000-analytics-indexes';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Orders1732900000000,
   AssistedOrders1732900000001,
   Webhooks1733000000000,
+  CallMessages1733100000000,
   AnalyticsIndexes1733200000000,
 ];
