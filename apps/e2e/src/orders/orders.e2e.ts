@@ -126,6 +126,21 @@ describe('cart, checkout and orders in two browsers', () => {
     expect(await mine.getByRole('button', { name: 'Cancel order' }).count()).toBe(0);
   });
 
+  it('adds to the cart from a product card in the catalog; the guest cart outlives a reload', async () => {
+    const guest = await newContext(browser);
+    const page = await guest.newPage();
+    await page.goto('/');
+    const card = page.locator('cs-product-card').filter({ hasText: 'Monstera Deliciosa' });
+    await card.getByTestId('add-to-cart').click();
+    await waitForText(page, 'cart-count', '1');
+    expect(await card.textContent()).toContain('1 in your cart');
+    await page.reload();
+    await waitForText(page, 'cart-count', '1');
+    await card.getByTestId('product-card').click();
+    await page.getByRole('heading', { name: 'Monstera Deliciosa' }).waitFor({ timeout: UI });
+    await guest.close();
+  });
+
   it('the console marks an order placed after a connected call as assisted by it', async () => {
     const northwind = await newContext(browser);
     const console = await northwind.newPage();

@@ -17,7 +17,8 @@ import { CartStore } from './cart.store';
         [disabled]="busy() || soldOut()"
         (click)="add()"
       >
-        {{ soldOut() ? 'Sold out' : busy() ? 'Adding…' : 'Add to cart' }}
+        {{ soldOut() ? 'Sold out' : busy() ? 'Adding…' : 'Add to cart'
+        }}<span class="sr">: {{ product().name }}</span>
       </button>
       <span class="note" role="status">
         @if (error(); as text) {
@@ -50,6 +51,14 @@ import { CartStore } from './cart.store';
       background: color-mix(in srgb, var(--mat-sys-on-surface) 12%, transparent);
       color: color-mix(in srgb, var(--mat-sys-on-surface) 38%, transparent);
       cursor: default;
+    }
+    .sr {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
     }
     .error {
       color: var(--mat-sys-error);
