@@ -5,9 +5,11 @@
 // WebRTC page (two peer connections exchanging SDP and candidates through a bare Socket.io
 // relay). Same Chromium, same fake camera, same loopback-only network namespace.
 //
-//   npm run bench:call-setup -- [--runs=9] [--warmup=1] [--trace] [--what-if-ice-cache]
+//   npm run bench:call-setup -- [--runs=9] [--warmup=1] [--trace] [--profile] [--what-if-ice-cache]
 //
-// --trace prints where the time goes in each run; --what-if-ice-cache answers the customer's
+// --trace prints where the time goes in each run; --profile records a Chromium trace of each
+// run and prints the main-thread work of each page between the click and the first frame, by
+// kind (script, style, layout, paint, ...); --what-if-ice-cache answers the customer's
 // ICE-servers request from a copy fetched earlier (what prefetching them would save).
 //
 // It starts the built API (dist/apps/api/main.js, build it first) on a fresh embedded
@@ -219,14 +221,22 @@ function probe({ autoAccept, iceCache }) {
       setTimeout(poll, 4);
     }
   };
-  let ringing = false;
-  new MutationObserver(() => {
-    const dialog = document.querySelector('[role="alertdialog"]');
-    if (!!dialog !== ringing) {
-      ringing = !!dialog;
-      if (ringing) mark('ringing dialog');
+  // Looks only at what was added, so the watching costs the page next to nothing (a query of
+  // the whole document on every change cost the console 10-20 ms of a set-up).
+  const DIALOG = '[role="alertdialog"]';
+  new MutationObserver((records) => {
+    let dialog = null;
+    for (const r of records) {
+      for (const node of r.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        dialog = node.matches(DIALOG) ? node : node.querySelector(DIALOG);
+        if (dialog) break;
+      }
+      if (dialog) break;
     }
-    if (!autoAccept || !dialog) return;
+    if (!dialog) return;
+    mark('ringing dialog');
+    if (!autoAccept) return;
     const accept = [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Accept');
     if (accept && !accept.disabled && !accept.dataset.benchClicked) {
       accept.dataset.benchClicked = '1';
@@ -322,6 +332,7 @@ async function ourApps(browser, apiUrl) {
         undefined,
         { timeout: 15_000 },
       );
+      await beginProfile(browser, [customer, seller]);
       await button.click();
       const { caller, callee } = await measure(customer, seller).catch(async (error) => {
         await customer.screenshot({ path: join(root, 'tmp/bench-customer.png') });
@@ -340,6 +351,7 @@ async function ourApps(browser, apiUrl) {
         );
         throw error;
       });
+      await endProfile(browser, 'ours', [customer, seller]);
       await customer.getByRole('button', { name: 'Hang up' }).click();
       for (const page of [customer, seller]) {
         const close = page.getByTestId('call-outcome').getByRole('button', { name: 'Close' });
@@ -363,14 +375,136 @@ async function barePages(browser, bareUrl) {
   return {
     async once() {
       await Promise.all([resetProbe(caller), resetProbe(callee)]);
+      await beginProfile(browser, [caller, callee]);
       await caller.getByRole('button', { name: 'Video Call' }).click();
       const { caller: a, callee: b } = await measure(caller, callee);
+      await endProfile(browser, 'bare', [caller, callee]);
       await Promise.all([caller.evaluate(() => window.hangup()), callee.evaluate(() => window.hangup())]);
       await new Promise((r) => setTimeout(r, 200));
       return { caller: a, callee: b };
     },
     close: () => Promise.all([caller.context().close(), callee.context().close()]),
   };
+}
+
+// ------------------------------------------------------------------ profile
+
+/** What the trace's main-thread events are, by name: the kinds the summary adds up. */
+const KINDS = {
+  script: [
+    'FunctionCall',
+    'EvaluateScript',
+    'v8.compile',
+    'V8.CompileCode',
+    'TimerFire',
+    'EventDispatch',
+    'FireAnimationFrame',
+    'RunMicrotasks',
+    'V8.GC_SCAVENGER',
+    'MinorGC',
+    'MajorGC',
+    'v8.execute',
+  ],
+  style: ['UpdateLayoutTree', 'RecalculateStyles', 'ScheduleStyleRecalculation'],
+  layout: ['Layout', 'UpdateLayerTree', 'PrePaint', 'IntersectionObserverController::computeIntersections'],
+  paint: ['Paint', 'PaintImage', 'Layerize', 'Commit', 'RasterTask'],
+  parse: ['ParseHTML', 'ParseAuthorStyleSheet'],
+};
+
+/**
+ * Main-thread time of each renderer between `from` and `to` (trace microseconds): top-level
+ * tasks, and inside them the time of each kind (self time is not separated: nested events of
+ * different kinds are rare enough for a summary).
+ */
+function summarizeTrace(events, label) {
+  const names = new Map();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name);
+  }
+  const urls = new Map();
+  for (const e of events) {
+    const url = e.args?.data?.url ?? e.args?.data?.frames?.[0]?.url;
+    if (url && /^http/.test(url) && !urls.has(e.pid)) urls.set(e.pid, url);
+  }
+  const start = events.find((e) => e.name === 'TracingStartedInBrowser')?.ts ?? 0;
+  const main = events.filter(
+    (e) => e.ph === 'X' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ts >= start,
+  );
+  const byPid = new Map();
+  for (const e of main) {
+    const entry = byPid.get(e.pid) ?? { tasks: 0, longest: 0, kinds: {} };
+    if (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') {
+      entry.tasks += e.dur ?? 0;
+      entry.longest = Math.max(entry.longest, e.dur ?? 0);
+    }
+    for (const [kind, list] of Object.entries(KINDS)) {
+      if (list.includes(e.name)) entry.kinds[kind] = (entry.kinds[kind] ?? 0) + (e.dur ?? 0);
+    }
+    byPid.set(e.pid, entry);
+  }
+  const ms1 = (us) => `${(us / 1000).toFixed(0)}`;
+  for (const [pid, e] of byPid) {
+    const url = urls.get(pid) ?? `renderer ${pid}`;
+    if (e.tasks < 1000) continue;
+    const kinds = Object.entries(e.kinds)
+      .map(([k, v]) => `${k} ${ms1(v)}`)
+      .join(', ');
+    console.log(
+      `    ${label} ${url.replace(/^https?:\/\/[^/]+/, '')}: busy ${ms1(e.tasks)} ms (longest task ${ms1(e.longest)}): ${kinds}`,
+    );
+  }
+}
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink',
+  '__metadata',
+];
+
+/**
+ * With --profile: records the browser from just before the click to the first frame
+ * (--profile=js: each page's JavaScript instead, by function, with V8's sampling profiler).
+ */
+async function beginProfile(browser, pages) {
+  if (args.profile === 'js') {
+    for (const page of pages) {
+      const cdp = (page.__cdp ??= await page.context().newCDPSession(page));
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+  } else if (args.profile) await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+}
+
+async function endProfile(browser, name, pages) {
+  if (args.profile === 'js') {
+    for (const [i, page] of pages.entries()) {
+      const { profile } = await page.__cdp.send('Profiler.stop');
+      summarizeProfile(profile, `${name} ${i ? 'callee' : 'caller'}`);
+    }
+  } else if (args.profile) {
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    summarizeTrace(traceEvents, name);
+  }
+}
+
+/** The functions that took the most self time in a V8 CPU profile, with their scripts. */
+function summarizeProfile(profile, label) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  });
+  const total = [...self.entries()].filter(([k]) => !/^\((idle|program|garbage collector)\)/.test(k));
+  const busy = total.reduce((a, [, v]) => a + v, 0);
+  console.log(`    ${label}: ${(busy / 1000).toFixed(0)} ms of script; most self time:`);
+  for (const [k, v] of total.sort((a, b) => b[1] - a[1]).slice(0, 12))
+    console.log(`      ${(v / 1000).toFixed(1).padStart(6)} ms  ${k}`);
 }
 
 // ------------------------------------------------------------------ figures
