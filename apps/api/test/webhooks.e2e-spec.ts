@@ -22,6 +22,8 @@ function documentedRecipe(): Verify {
   return new Function('require', `${code}\nreturn verifyCallshopSignature;`)(load) as Verify;
 }
 
+type Answer = number | 'hang' | 'huge';
+
 interface Received {
   headers: IncomingHttpHeaders;
   body: string;
@@ -31,8 +33,8 @@ interface Received {
 /** A real HTTP server standing in for a shop's system: records each request, answers as told. */
 class Receiver {
   readonly received: Received[] = [];
-  /** How to answer the next requests to each path, in order; then 204. `hang` never answers. */
-  private readonly plans = new Map<string, (number | 'hang')[]>();
+  /** How to answer the next requests to each path, in order; then 204. `hang` never answers, `huge` sends 1 MiB. */
+  private readonly plans = new Map<string, Answer[]>();
   private readonly hanging: ServerResponse[] = [];
   private server!: Server;
   url = '';
@@ -46,6 +48,7 @@ class Receiver {
         this.received.push({ headers: req.headers, body, path: req.url ?? '' });
         const next = this.plans.get(req.url ?? '')?.shift() ?? 204;
         if (next === 'hang') this.hanging.push(res);
+        else if (next === 'huge') this.sendHuge(res);
         else res.writeHead(next).end(next >= 400 ? 'nope' : '');
       });
     });
@@ -54,7 +57,7 @@ class Receiver {
   }
 
   /** The next requests to `path` get these answers. */
-  answer(path: string, ...answers: (number | 'hang')[]): void {
+  answer(path: string, ...answers: Answer[]): void {
     this.plans.set(path, [...(this.plans.get(path) ?? []), ...answers]);
   }
 
@@ -67,6 +70,22 @@ class Receiver {
       if (Date.now() > deadline) throw new Error(`${path}: ${got.length} of ${count} requests`);
       await sleep(100);
     }
+  }
+
+  /** A 200 whose body goes on for 1 MiB, written in pieces as the client reads. */
+  private sendHuge(res: ServerResponse): void {
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    const piece = Buffer.alloc(16 * 1024, 'x');
+    let sent = 0;
+    const write = () => {
+      while (sent < 64 && !res.destroyed) {
+        sent++;
+        if (!res.write(piece)) return void res.once('drain', write);
+      }
+      res.end();
+    };
+    res.on('error', () => undefined);
+    write();
   }
 
   async stop(): Promise<void> {
@@ -222,6 +241,18 @@ describe('webhooks (real API, PostgreSQL, job queue, a real receiver)', () => {
     expect(log.attempts[0].durationMs).toBeGreaterThanOrEqual(1000);
     expect(log.attempts[0].durationMs).toBeLessThan(3000);
     expect(log.attempts[1].responseStatus).toBe(204);
+  });
+
+  it('reads at most 64 KiB of an answer: a 2xx that goes on is delivered, the rest cut off', async () => {
+    const endpoint = await register('/huge', ['call.missed']);
+    receiver.answer('/huge', 'huge');
+    await customerCalls(env, customer, shop);
+    await receiver.waitFor('/huge', 1);
+    const log = await settled(endpoint.id);
+    expect(log.status).toBe('delivered');
+    expect(log.attempts).toEqual([
+      expect.objectContaining({ responseStatus: 200, error: 'answer larger than 65536 bytes, cut off' }),
+    ]);
   });
 
   it('redelivers a past delivery on demand: same event and body, new delivery, freshly signed', async () => {
