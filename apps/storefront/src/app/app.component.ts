@@ -19,6 +19,7 @@ import { AuthSession } from '@callshop/web/core';
 import { CallHostComponent } from '@callshop/web/calls-ui';
 import { CartLinkComponent } from './cart/cart-link.component';
 import { filter, take } from 'rxjs';
+import { whenIdle } from './when-idle';
 
 /**
  * The storefront shell: header, the routed page, and the call host so calls work on every page.
@@ -187,10 +188,4 @@ export class AppComponent {
     this.session.end('logout');
     void this.router.navigateByUrl('/');
   }
-}
-
-/** Runs `fn` when the browser is idle (within 2 s), or soon where it cannot tell (Safari). */
-function whenIdle(fn: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 2000 });
-  else setTimeout(fn, 200);
 }

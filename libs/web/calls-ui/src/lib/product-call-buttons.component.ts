@@ -5,7 +5,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { Router } from '@angular/router';
 import type { ShopPresence, ShopSummary } from '@callshop/contracts';
 import { AuthSession, LOGIN_PATH } from '@callshop/web/core';
-import { VIDEO_CALL_SUPPORT } from '@callshop/web/rtc';
+import { VIDEO_CALL_SUPPORT, videoSupportNote } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 
@@ -133,14 +133,7 @@ export class ProductCallButtonsComponent {
   );
 
   private browserNote(): string | null {
-    switch (this.videoSupport) {
-      case 'no-webrtc':
-        return `This browser can't make video calls. Call ${this.product().shop.name} or request a callback, or use a current Chrome, Firefox, Edge or Safari for video.`;
-      case 'no-camera-access':
-        return "This page can't use your camera or microphone, so video calls are off. Call or request a callback instead.";
-      default:
-        return null;
-    }
+    return videoSupportNote(this.videoSupport, this.product().shop.name);
   }
 
   private modeNote(): string | null {

@@ -27,3 +27,19 @@ export const VIDEO_CALL_SUPPORT = new InjectionToken<VideoCallSupport>('VIDEO_CA
   providedIn: 'root',
   factory: () => videoCallSupport(globalThis as VideoCallEnvironment),
 });
+
+/**
+ * Why this browser cannot make a video call to `shopName`, as the call buttons say it under
+ * themselves; null when it can. Pure and free of the call layer, so a page can show the same
+ * note without loading it (the storefront's buttons for a visitor who is not signed in).
+ */
+export function videoSupportNote(support: VideoCallSupport, shopName: string): string | null {
+  switch (support) {
+    case 'no-webrtc':
+      return `This browser can't make video calls. Call ${shopName} or request a callback, or use a current Chrome, Firefox, Edge or Safari for video.`;
+    case 'no-camera-access':
+      return "This page can't use your camera or microphone, so video calls are off. Call or request a callback instead.";
+    default:
+      return null;
+  }
+}

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
@@ -7,7 +16,9 @@ import { AuthSession, CallsApi, ProductsApi, describeError, errorStatus } from '
 import { ErrorStateComponent, LoadingStateComponent, PricePipe } from '@callshop/web/ui';
 import { catchError, of, tap } from 'rxjs';
 import { AddToCartComponent } from '../../cart/add-to-cart.component';
+import { whenIdle } from '../../when-idle';
 import { ProductContactComponent } from './product-contact.component';
+import { ProductGuestCallButtonsComponent } from './product-guest-call-buttons.component';
 import { ProductSellerLineComponent } from './product-seller-line.component';
 
 /** A product: images, price, stock, description, its shop (live status) and the call buttons. */
@@ -20,14 +31,16 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
     ErrorStateComponent,
     ProductSellerLineComponent,
     ProductContactComponent,
+    ProductGuestCallButtonsComponent,
     AddToCartComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="page">
-      <!-- The loading and error states bring Material code: loaded only when shown. -->
+      <!-- The loading and error states bring Material code: loaded only when shown, the
+           spinner only when the product takes more than a moment (no flash before it). -->
       @if (product.isLoading() && !product.hasValue()) {
-        @defer (on immediate) {
+        @defer (on timer(300ms)) {
           <cs-loading-state label="Loading the product…" />
         }
       } @else if (notFound()) {
@@ -74,8 +87,10 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
               {{ p.stock === 0 ? 'Out of stock' : p.stock < 5 ? 'Only ' + p.stock + ' left' : 'In stock' }}
             </p>
             <cs-add-to-cart [product]="p" />
-            <!-- The call layer comes after the first paint; the placeholder keeps its place. -->
-            @defer (on idle) {
+            <!-- The call layer: for a signed-in user once the first paint is done and the
+                 browser idle (the placeholder keeps its place); a visitor gets buttons that
+                 lead to log in, without it. -->
+            @defer (when callLayerWanted()) {
               <cs-product-contact
                 [product]="p"
                 [fallbackPresence]="restPresence()"
@@ -84,7 +99,11 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
             } @placeholder {
               <div>
                 <cs-product-seller-line [shop]="p.shop" [presence]="restPresence()" />
-                <div class="call-buttons-space" [class.with-note]="!session.isAuthenticated()"></div>
+                @if (session.isAuthenticated()) {
+                  <div class="call-buttons-space"></div>
+                } @else {
+                  <cs-product-guest-call-buttons [shop]="p.shop" />
+                }
               </div>
             }
             <h2>Description</h2>
@@ -153,12 +172,9 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
     .stock.out {
       color: #b3261e;
     }
-    /* The call buttons' height (48 px), and their 'Log in to call …' line when signed out. */
+    /* The call buttons' height (48 px). */
     .call-buttons-space {
       min-height: 48px;
-    }
-    .call-buttons-space.with-note {
-      min-height: 77px;
     }
     .description {
       white-space: pre-line;
@@ -193,9 +209,17 @@ export class ProductPage {
     if (!this.session.isAuthenticated() || !this.seller.hasValue()) return undefined;
     return this.seller.value()?.seller.phoneNumber ?? undefined;
   });
+  /** The page has rendered and the browser has been idle since. */
+  private readonly settled = signal(false);
+  /** Signed in (only then can the buttons place calls) and the first paint is done. */
+  protected readonly callLayerWanted = computed(() => this.settled() && this.session.isAuthenticated());
   /** The shop's status as the REST answer gave it; the contact block then follows it live. */
   protected readonly restPresence = computed((): ShopPresence | null => {
     const info = this.seller.hasValue() ? this.seller.value()?.seller : null;
     return info ? { shopId: info.id, online: info.online, available: info.available } : null;
   });
+
+  constructor() {
+    afterNextRender(() => whenIdle(() => this.settled.set(true)));
+  }
 }
