@@ -119,7 +119,8 @@ export class JobQueue implements BeforeApplicationShutdown {
       max: 4,
       application_name: 'callshop-jobs',
     });
-    boss.on('error', (error: Error) => this.logger.error(`Job queue: ${error.message}`));
+    // Connection errors, as the database pool's are (pg-boss reconnects by itself).
+    boss.on('error', (error: Error) => this.logger.warn(`Job queue: ${error.message}`));
     await boss.start();
     return boss;
   }
