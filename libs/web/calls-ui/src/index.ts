@@ -24,3 +24,6 @@ export * from './lib/call-host.component';
 export * from './lib/product-call-buttons.component';
 export * from './lib/shop-presence';
 export * from './lib/product-url';
+export * from './lib/chat/call-add-to-cart';
+export * from './lib/chat/call-messages.component';
+export * from './lib/chat/call-conversation.component';

@@ -35,6 +35,7 @@ import {
   saveFile,
 } from '@callshop/web/core';
 import {
+  CallConversationComponent,
   CallManager,
   type CallQualityView,
   callStatusLabel,
@@ -46,6 +47,7 @@ import { storefrontProductUrl } from '../call/product-link';
 import { BlockedCallersStore } from './blocked-callers.store';
 import { callBackOptions, contactIndex, isMissed, type CallBackOptions } from './call-back-rules';
 import { CallSummaryStore } from './call-summary.store';
+import { OpeningHoursEditorComponent } from './opening-hours-editor.component';
 import {
   DEFAULT_HISTORY_FILTERS,
   HISTORY_PAGE_SIZE,
@@ -87,6 +89,8 @@ interface Loadable<T> {
     MatSelectModule,
     MatPaginatorModule,
     MatTooltipModule,
+    OpeningHoursEditorComponent,
+    CallConversationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calls.page.html',
@@ -130,6 +134,8 @@ export class CallsPage {
   private readonly presence = signal(new Map<string, boolean>());
   protected readonly marking = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
+  /** The call whose messages and product cards are shown in its row. */
+  protected readonly conversation = signal<string | null>(null);
   /** An export of the history is being downloaded; its failure, if it failed. */
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);

@@ -9,6 +9,7 @@ import type { CallPhase } from './call-state-machine';
 import { type QualityIndicator, liveQualityIndicator, liveStatusLabel } from './call-status-label';
 import { CallHostComponent } from './call-host.component';
 import { CallNotifier } from './call-notifier.service';
+import { CallChatStore } from './chat/call-chat.store';
 import { Ringtone } from './ringtone.service';
 import { renderView } from './testing/render';
 
@@ -77,6 +78,8 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
   TestBed.configureTestingModule({
     providers: [
       { provide: CallManager, useValue: manager },
+      // The chat panel's toggle (the panel itself has specs of its own).
+      { provide: CallChatStore, useValue: { open: signal(false), unread: signal(0), setOpen: jest.fn() } },
       { provide: Ringtone, useValue: { blocked: computed(() => blocked()), unlock: jest.fn() } },
       { provide: CallNotifier, useValue: { permission: 'granted', requestPermission: jest.fn() } },
       { provide: MatDialog, useValue: { open: jest.fn() } },

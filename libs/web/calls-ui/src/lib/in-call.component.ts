@@ -14,6 +14,8 @@ import {
 import { MatButton } from '@angular/material/button';
 import type { CallDto } from '@callshop/contracts';
 import { CallManager } from './call-manager.service';
+import { CallChatPanelComponent } from './chat/call-chat-panel.component';
+import { CallChatStore } from './chat/call-chat.store';
 import { DraggableSelfViewDirective } from './draggable-self-view.directive';
 import { MediaStreamDirective } from './media-stream.directive';
 
@@ -34,7 +36,14 @@ export interface CallPanelContext {
  */
 @Component({
   selector: 'cs-in-call',
-  imports: [A11yModule, MatButton, MediaStreamDirective, DraggableSelfViewDirective, NgTemplateOutlet],
+  imports: [
+    A11yModule,
+    MatButton,
+    MediaStreamDirective,
+    DraggableSelfViewDirective,
+    NgTemplateOutlet,
+    CallChatPanelComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './in-call.component.html',
   styleUrl: './in-call.component.css',
@@ -42,6 +51,8 @@ export interface CallPanelContext {
 export class InCallComponent {
   protected readonly manager = inject(CallManager);
   protected readonly media = this.manager.media;
+  /** The chat and product cards beside the call (a panel toggled from the controls). */
+  protected readonly chat = inject(CallChatStore);
   /** Optional side panel (e.g. the product the customer is looking at). */
   readonly productPanel = input<TemplateRef<CallPanelContext> | null>(null);
   protected readonly soundBlocked = signal(false);

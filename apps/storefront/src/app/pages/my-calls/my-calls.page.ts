@@ -14,7 +14,7 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { CallHistoryItem, CallbackRequestDto } from '@callshop/contracts';
 import { CallSocket, CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
-import { CallManager, callStatusLabel } from '@callshop/web/calls-ui';
+import { CallConversationComponent, CallManager, callStatusLabel } from '@callshop/web/calls-ui';
 import { DurationPipe, ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { callbackStatusLabel } from './call-labels';
 
@@ -31,6 +31,7 @@ const PAGE_SIZE = 20;
     LoadingStateComponent,
     ErrorStateComponent,
     PagerComponent,
+    CallConversationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-calls.page.html',
@@ -115,6 +116,8 @@ export class MyCallsPage {
 
   protected readonly callsPage = signal(1);
   protected readonly actionError = signal<string | null>(null);
+  /** The call whose messages are shown under its row. */
+  protected readonly conversation = signal<string | null>(null);
   protected readonly calls = rxResource({
     params: () => ({ page: this.callsPage(), limit: PAGE_SIZE }),
     stream: ({ params }) => this.callsApi.history(params),

@@ -4,6 +4,7 @@ import type {
   CallDto,
   CallHistoryItem,
   CallHistoryQuery,
+  CallMessageDto,
   CallSummaryDto,
   IceServersResponse,
   InitiateCallRequest,
@@ -59,6 +60,11 @@ export class CallsApi {
 
   get(id: string): Observable<CallDto> {
     return this.http.get<CallDto>(`${this.api}/calls/${encodeURIComponent(id)}`);
+  }
+
+  /** The call's chat messages and product cards, oldest first (its parties only). */
+  messages(id: string): Observable<CallMessageDto[]> {
+    return this.http.get<CallMessageDto[]>(`${this.api}/calls/${encodeURIComponent(id)}/messages`);
   }
 
   cancel(id: string): Observable<CallDto> {
