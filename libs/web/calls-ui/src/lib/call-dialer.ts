@@ -31,8 +31,6 @@ export class CallDialer {
     const inParallel = this.rtc.mediaAllowedWithoutPrompt(request.type);
     const media = this.live.openMedia(request.type, preparing);
     if (!inParallel && !(await media)) return;
-    // The offer is made while the call is placed, so it is ready before anyone can answer.
-    this.live.negotiateFromClick(request.type);
     try {
       await this.socket.whenConnected();
     } catch (error) {

@@ -72,41 +72,6 @@ describe('CallManager: the live call', () => {
     expect(manager.phase()).toBe('connecting');
   });
 
-  it('negotiates from the click: what it makes before the call exists goes out once call:initiate answers', async () => {
-    const { manager, socket, rtc } = setup();
-    let answer: (v: unknown) => void = () => undefined;
-    socket.initiate.mockImplementationOnce(() => new Promise((r) => (answer = r)));
-    const placing = manager.placeCall(request);
-    await flush();
-    expect(rtc.start).toHaveBeenCalledTimes(1);
-    const { send } = rtc.start.mock.calls[0][0] as unknown as { send: (s: unknown) => void };
-    const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0' } };
-    send(offer);
-    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
-
-    answer({ ok: true, call: makeCall() });
-    await placing;
-    expect(rtc.adoptCallId).toHaveBeenCalledWith(expect.stringMatching(/^provisional-/), 'call-1');
-    expect(socket.emitWithAck).toHaveBeenCalledWith('call:signal', { callId: 'call-1', signal: offer });
-    // The same connection goes on under the call's id: answered, nothing starts anew.
-    acceptHere(socket);
-    expect(rtc.options).toBe(rtc.start.mock.calls[0][0]);
-    expect(rtc.close).not.toHaveBeenCalled();
-    expect(manager.phase()).toBe('connecting');
-  });
-
-  it('closes the connection it started at the click when the call never rings', async () => {
-    const { manager, socket, rtc } = setup();
-    socket.initiate.mockResolvedValueOnce({
-      ok: true,
-      call: makeCall({ status: 'busy', endReason: 'busy' }),
-    });
-    await manager.placeCall(request);
-    expect(rtc.start).toHaveBeenCalledTimes(1);
-    expect(rtc.close).toHaveBeenCalled();
-    expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
-  });
-
   it('a message the server could not hold waits for the answer, and those after it wait behind it', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);

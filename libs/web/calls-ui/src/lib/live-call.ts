@@ -53,13 +53,6 @@ export class LiveCall {
   private heldSignals: { callId: string; signals: SignalPayload[] } | null = null;
   /** The callee, between its Accept and the answer to it: the caller's messages that got here first. */
   private pendingIncoming: { callId: string; signals: SignalPayload[] } | null = null;
-  /**
-   * The caller negotiates from the click, before the call exists: under this provisional id
-   * until `call:initiate` answers with the real one (then in `callIds`).
-   */
-  private provisional: string | null = null;
-  private readonly callIds = new Map<string, string>();
-  private provisionalCount = 0;
   /** `call:accepted` / `call:ended` can overtake the answer to `call:initiate`; held until it lands. */
   private early: { accepted: AcceptedCall | null; ended: CallDto | null } = { accepted: null, ended: null };
 
@@ -107,46 +100,12 @@ export class LiveCall {
    */
   negotiateWhileRinging(call: CallDto): void {
     this.socket.trackCall(call.id);
-    const provisional = this.provisional;
-    this.provisional = null;
-    if (provisional && this.heldSignals?.callId === provisional) {
-      // Negotiating since the click: what it made meanwhile goes to the server now, in order.
-      this.callIds.set(provisional, call.id);
-      this.rtc.adoptCallId(provisional, call.id);
-      const waiting = this.heldSignals.signals;
-      this.heldSignals = { callId: call.id, signals: [] };
-      for (const signal of waiting) this.sendSignal(call.id, signal);
-    } else {
-      this.heldSignals = { callId: call.id, signals: [] };
-      void this.startMedia(call, false);
-    }
+    this.heldSignals = { callId: call.id, signals: [] };
+    void this.startMedia(call, false);
     const { accepted, ended } = this.early;
     this.early = { accepted: null, ended: null };
     if (ended?.id === call.id) this.onEnded(ended);
     else if (accepted?.call.id === call.id) this.onAccepted(accepted);
-  }
-
-  /**
-   * The caller, once its camera and microphone are allowed: starts the connection and its
-   * offer now, while `call:initiate` is on its way, so the offer is with the server (held for
-   * the device that answers) by the time the call is answered. What it sends waits here for
-   * the call's id ({@link negotiateWhileRinging}); if the call never rings, {@link finish}
-   * closes it.
-   */
-  negotiateFromClick(type: CallType): void {
-    const key = `provisional-${++this.provisionalCount}`;
-    this.provisional = key;
-    this.callIds.clear();
-    this.heldSignals = { callId: key, signals: [] };
-    const id = () => this.callIds.get(key) ?? key;
-    void this.rtc.start({
-      callId: key,
-      type,
-      polite: false,
-      send: (signal: SignalPayload) => this.sendSignal(id(), signal),
-      renew: () => this.renew(id()),
-      report: (sample) => this.reports.sendQuality(id(), sample),
-    });
   }
 
   /**
@@ -213,7 +172,6 @@ export class LiveCall {
   finish(outcome: CallOutcome | null, options: { autoDismiss?: boolean } = {}): void {
     this.heldSignals = null;
     this.pendingIncoming = null;
-    this.provisional = null;
     this.ringtone.stop();
     this.notifier.close();
     this.rtc.close();
@@ -293,10 +251,6 @@ export class LiveCall {
       return;
     }
     if (this.heldSignals?.callId !== callId) return;
-    if (callId === this.provisional) {
-      this.heldSignals.signals.push(signal); // no call yet to send it for
-      return;
-    }
     const holdHere = () => {
       if (this.machine.isLive(callId)) void this.socket.emitWithAck('call:signal', { callId, signal });
       else if (this.heldSignals?.callId === callId) this.heldSignals.signals.push(signal);

@@ -59,20 +59,6 @@ describe('RtcService', () => {
       expect(rtc.state()).toBe(RtcConnectionState.Connecting);
     });
 
-    it('goes on under the call id it learns after starting (a caller negotiating from the click)', async () => {
-      const { rtc, pcs } = setup();
-      await rtc.prepareMedia('video');
-      await rtc.start({ callId: 'provisional-1', type: 'video', polite: false, send: () => undefined });
-      await settle();
-      rtc.adoptCallId('provisional-2', 'c1'); // not this connection's: nothing changes
-      await rtc.start({ callId: 'provisional-1', type: 'video', polite: false, send: () => undefined });
-      rtc.adoptCallId('provisional-1', 'c1');
-      await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });
-      await settle();
-      expect(pcs).toHaveLength(1);
-      expect(pcs[0].closed).toBe(false);
-    });
-
     it('uses relay-only ICE when the server asks for it', async () => {
       const { rtc, pcs } = setup({ ice: { relayOnly: true } });
       await rtc.start({ callId: 'c1', type: 'video', polite: false, send: () => undefined });

@@ -133,14 +133,6 @@ export class RtcService implements OnDestroy {
     await this.connect(options);
   }
 
-  /**
-   * The call this connection was started for before it existed (a caller negotiating from the
-   * click) has its id now: the connection goes on under it, and `start` with that id is a no-op.
-   */
-  adoptCallId(provisional: string, callId: string): void {
-    if (this.options?.callId === provisional) this.options.callId = callId;
-  }
-
   /** A negotiation message from the other device. Held until the connection exists. */
   handleSignal(signal: SignalPayload): Promise<void> {
     if (!this.connection) {

@@ -69,24 +69,9 @@ export class FakeRtc {
   prepareMedia = jest.fn(async () => ({}));
   /** Whether the camera and microphone open without a prompt (then calls go on while they open). */
   mediaAllowedWithoutPrompt = jest.fn((_type?: unknown) => false);
-  /** The options of the connection started last (as the real service, a second start for the same call is a no-op). */
-  options: { callId: string } | null = null;
-  start = jest.fn(async (options: { callId: string }) => {
-    if (this.options?.callId === options.callId) return;
-    this.options = options;
-    this.state.set(RtcConnectionState.Connecting);
-  });
-  adoptCallId = jest.fn((provisional: string, callId: string) => {
-    if (this.options?.callId === provisional) this.options.callId = callId;
-  });
-  close = jest.fn(() => {
-    this.options = null;
-    this.state.set(RtcConnectionState.Closed);
-  });
-  reset = jest.fn(() => {
-    this.options = null;
-    this.state.set(RtcConnectionState.Idle);
-  });
+  start = jest.fn(async (_options: unknown) => this.state.set(RtcConnectionState.Connecting));
+  close = jest.fn(() => this.state.set(RtcConnectionState.Closed));
+  reset = jest.fn(() => this.state.set(RtcConnectionState.Idle));
   handleSignal = jest.fn(async () => undefined);
   restartIce = jest.fn();
   peerReturned = jest.fn((_fresh?: boolean) => undefined);
