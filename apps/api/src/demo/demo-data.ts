@@ -13,6 +13,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SHOPS,
 } from './demo-catalog';
+import { seedDemoAnalyticsHistory } from './demo-analytics-history';
 
 /**
  * Fills an empty database with the demo marketplace. Does nothing when any account exists,
@@ -69,6 +70,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<boolea
   }
   await seedHistory(dataSource);
   await seedOrders(dataSource);
+  await seedDemoAnalyticsHistory(dataSource);
   const shops = await dataSource.getRepository(Shop).count();
   new Logger('DemoData').log(
     // The demo password is in the README; a password never goes into a log line, not even this one.
