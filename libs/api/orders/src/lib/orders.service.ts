@@ -9,7 +9,6 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
-  CART_LIMITS,
   ORDER_ASSIST_WINDOW_HOURS,
   type CheckoutResponse,
   type OrderDto,
@@ -17,6 +16,7 @@ import {
   type OrderStatus,
   stockMessage,
 } from '@callshop/contracts';
+import { PAGE_LIMITS } from '@callshop/api/core';
 import type { AuthUser } from '@callshop/api/auth';
 import { Call } from '@callshop/api/calls';
 import type { CheckoutDto, OrderQueryDto } from './dto/order.dto';
@@ -138,7 +138,7 @@ export class OrdersService {
   /** The customer's own orders, or the seller's shop's orders; newest first. */
   async list(user: AuthUser, query: OrderQueryDto): Promise<OrderPage> {
     const page = query.page ?? 1;
-    const limit = query.limit ?? CART_LIMITS.defaultPageSize;
+    const limit = query.limit ?? PAGE_LIMITS.defaultPageSize;
     const qb = this.orders.createQueryBuilder('o');
     this.scope(qb, user);
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });

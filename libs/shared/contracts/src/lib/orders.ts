@@ -159,8 +159,6 @@ export const CART_LIMITS = {
   quantityMax: 99,
   /** Different products in one cart. */
   linesMax: 50,
-  pageSizeMax: 100,
-  defaultPageSize: 20,
 } as const;
 
 /** The words both apps show for an order's status. */

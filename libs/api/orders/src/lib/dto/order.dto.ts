@@ -3,18 +3,14 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
-  Max,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
-  CART_LIMITS as L,
   ORDER_ASSIST_WINDOW_HOURS,
   ORDER_STATUSES,
   PAYMENT_METHODS,
@@ -32,7 +28,7 @@ import {
   type UpdateOrderStatusRequest,
 } from '@callshop/contracts';
 import { PHONE_PATTERN } from '@callshop/api/auth';
-import { ToWholeNumber } from '@callshop/api/core';
+import { PageQueryDto } from '@callshop/api/core';
 import { MoneyDto, ShopSummaryDto } from './common.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -106,27 +102,11 @@ export class UpdateOrderStatusDto implements UpdateOrderStatusRequest {
   status!: OrderStatus;
 }
 
-export class OrderQueryDto implements OrderQuery {
+export class OrderQueryDto extends PageQueryDto implements OrderQuery {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES as OrderStatus[], { message: `status must be one of: ${ORDER_STATUSES.join(', ')}` })
   status?: OrderStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @ToWholeNumber()
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: L.defaultPageSize, minimum: 1, maximum: L.pageSizeMax })
-  @IsOptional()
-  @ToWholeNumber()
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(L.pageSizeMax)
-  limit?: number;
 }
 
 class OrderItemResponseDto implements OrderItemDto {

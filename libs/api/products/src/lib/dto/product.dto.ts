@@ -20,7 +20,7 @@ import {
   type ProductQuery,
   type ShopDto,
 } from '@callshop/contracts';
-import { ToWholeNumber } from '@callshop/api/core';
+import { PageQueryDto } from '@callshop/api/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -75,7 +75,7 @@ export class CreateProductDto implements CreateProductRequest {
 
 export class UpdateProductDto extends PartialType(CreateProductDto) {}
 
-export class ProductQueryDto implements ProductQuery {
+export class ProductQueryDto extends PageQueryDto implements ProductQuery {
   @ApiPropertyOptional({ description: 'Words to find in name, description or category' })
   @IsOptional()
   @IsString()
@@ -92,22 +92,6 @@ export class ProductQueryDto implements ProductQuery {
   @IsString()
   @MaxLength(L.categoryMax)
   category?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @ToWholeNumber()
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: L.defaultPageSize, minimum: 1, maximum: L.pageSizeMax })
-  @IsOptional()
-  @ToWholeNumber()
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1)
-  @Max(L.pageSizeMax)
-  limit?: number;
 }
 
 class ShopSummaryResponse {
