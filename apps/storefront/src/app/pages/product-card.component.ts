@@ -1,8 +1,9 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AddToCartComponent } from '../cart/add-to-cart.component';
 import type { ProductDto, ShopPresence } from '@callshop/contracts';
 import { OnlineBadgeComponent, PricePipe } from '@callshop/web/ui';
+import { openingLabel } from './opening-label';
 
 /**
  * One product in a grid: image, name, price, shop and, once known, whether the shop is online;
@@ -35,7 +36,9 @@ import { OnlineBadgeComponent, PricePipe } from '@callshop/web/ui';
           <p class="shop">{{ product().shop.name }}</p>
           <!-- The line is there from the first paint, so the status arriving later moves nothing. -->
           <div class="status" data-testid="card-shop-status">
-            @if (presence(); as p) {
+            @if (closedLabel(); as closed) {
+              <span class="closed">{{ closed }}</span>
+            } @else if (presence(); as p) {
               <cs-online-badge [online]="p.online" [available]="p.available" />
             }
           </div>
@@ -103,6 +106,10 @@ import { OnlineBadgeComponent, PricePipe } from '@callshop/web/ui';
       margin-top: 4px;
       font-size: 0.8rem;
     }
+    .closed {
+      font-size: 0.875rem;
+      opacity: 0.8;
+    }
   `,
 })
 export class ProductCardComponent {
@@ -110,4 +117,9 @@ export class ProductCardComponent {
   readonly aboveTheFold = input(false);
   /** The shop's status, once the page knows it. */
   readonly presence = input<ShopPresence | null | undefined>(undefined);
+  /** Outside the shop's opening hours: "Closed · Opens Monday at 09:00" (the visitor's time). */
+  protected readonly closedLabel = computed(() => {
+    const hours = this.presence()?.hours;
+    return hours && !hours.openNow ? `Closed · ${openingLabel(hours, new Date())}` : null;
+  });
 }

@@ -16,7 +16,10 @@ import { BlockedCustomersController } from './http/blocked-customers.controller'
 import { CallbacksController } from './http/callbacks.controller';
 import { CallMessagesController } from './http/call-messages.controller';
 import { CallsController } from './http/calls.controller';
+import { OpeningHoursController } from './http/opening-hours.controller';
 import { PresenceController } from './http/presence.controller';
+import { OpeningHoursService } from './hours/opening-hours.service';
+import { ShopOpeningHours } from './hours/shop-opening-hours.entity';
 import { VideoCallController } from './http/video-call.controller';
 import { IceServersService } from './ice/ice-servers.service';
 import { CallClock, SystemClock } from './lifecycle/call-clock';
@@ -52,7 +55,7 @@ import { SocketDrain } from './signaling/socket-drain.listener';
   imports: [
     AuthModule,
     ProductsModule,
-    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage]),
+    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage, ShopOpeningHours]),
   ],
   controllers: [
     VideoCallController,
@@ -61,6 +64,7 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallbacksController,
     BlockedCustomersController,
     PresenceController,
+    OpeningHoursController,
   ],
   providers: [
     { provide: CallsRepository, useClass: PgCallsRepository },
@@ -72,6 +76,7 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallDeadlines,
     CallHistory,
     CallbacksService,
+    OpeningHoursService,
     CallMessagesRepository,
     CallChat,
     ShopBlocks,

@@ -182,7 +182,40 @@ export interface ShopPresence {
   online: boolean;
   /** Some connected staff member is available to take calls. */
   available: boolean;
+  /** The shop's opening hours right now (`GET /presence/shops` only); null when it set none. */
+  hours?: OpeningState | null;
 }
+
+/**
+ * One stretch a shop is open on a weekday, as wall-clock times in the shop's time zone:
+ * `day` 1 (Monday) to 7 (Sunday), `opens` / `closes` "HH:MM" (`closes` may be "24:00").
+ */
+export interface OpeningSlot {
+  day: number;
+  opens: string;
+  closes: string;
+}
+
+/** A shop's opening hours (`PUT /shops/:shopId/opening-hours`). Without any, a shop is always open. */
+export interface OpeningHours {
+  /** IANA time zone the times are in, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  weekly: OpeningSlot[];
+  /** Whole days closed, `YYYY-MM-DD` in the shop's time zone. */
+  closures: string[];
+}
+
+/** Open or not at the moment of the answer; instants as ISO strings (shown in the visitor's own time zone). */
+export interface OpeningState {
+  openNow: boolean;
+  /** While open: when this stretch ends. */
+  closesAt: string | null;
+  /** While closed: when it next opens; null when nothing is scheduled ahead. */
+  nextOpenAt: string | null;
+}
+
+/** `GET /shops/:shopId/opening-hours`: the schedule and where it stands now; null when the shop set none. */
+export interface OpeningHoursDto extends OpeningHours, OpeningState {}
 
 /** A customer's status as a shop they contacted sees it. */
 export interface CustomerPresence {
@@ -283,6 +316,9 @@ export interface BlockedCustomerDto {
   blockedBy: CallParty | null;
   blockedAt: string;
 }
+
+/** What a customer calling a shop outside its opening hours is told (`409`); nothing rings. */
+export const SHOP_CLOSED_MESSAGE = 'The shop is closed now, outside its opening hours: ask for a callback';
 
 /** What a blocked customer is told when they call or ask for a callback. */
 export const BLOCKED_CALLER_MESSAGE = 'This shop is not taking your calls';

@@ -13,7 +13,6 @@ import { MatDialog } from '@angular/material/dialog';
 import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
-import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * How the call ended, with what the user can do next: retry audio only, the phone (the other
@@ -21,7 +20,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
  */
 @Component({
   selector: 'cs-call-outcome-panel',
-  imports: [A11yModule, FocusOnOpen, MatButton],
+  imports: [A11yModule, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (manager.outcome(); as outcome) {
@@ -33,7 +32,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
         data-testid="call-outcome"
         [attr.data-tone]="outcome.tone"
         cdkTrapFocus
-        csFocusOnOpen
+        [cdkTrapFocusAutoCapture]="true"
       >
         <h2 id="cs-outcome-title" data-testid="call-status">{{ outcome.title }}</h2>
         @if (outcome.detail) {

@@ -1,5 +1,6 @@
-import type { CallDto } from '@callshop/contracts';
-import { describeOutcome, isCaller } from './call-outcome';
+import { SHOP_CLOSED_MESSAGE, type CallDto } from '@callshop/contracts';
+import { SocketRequestError } from '@callshop/web/core';
+import { describeOutcome, isCaller, startFailedOutcome } from './call-outcome';
 
 const base = {
   initiatedBy: 'customer',
@@ -66,5 +67,23 @@ describe('describeOutcome', () => {
     const ended = { ...base, status: 'ended', endReason: 'hangup' } as CallDto;
     expect(describeOutcome({ ...ended, durationSeconds: 65 }, 'shop').detail).toBe('Duration 1:05');
     expect(describeOutcome(ended, 'shop').detail).toBeNull();
+  });
+});
+
+describe('startFailedOutcome', () => {
+  it('offers a callback when the shop is closed, and names a live call otherwise', () => {
+    const closed = new SocketRequestError({ code: 'CONFLICT', message: SHOP_CLOSED_MESSAGE });
+    expect(startFailedOutcome(closed)).toMatchObject({
+      title: 'The shop is closed now.',
+      suggestCallback: true,
+    });
+    const live = new SocketRequestError({
+      code: 'CONFLICT',
+      message: 'You already have a live call: end it first',
+    });
+    expect(startFailedOutcome(live)).toMatchObject({
+      detail: 'You are already in a call. Finish it before starting another.',
+      suggestCallback: false,
+    });
   });
 });

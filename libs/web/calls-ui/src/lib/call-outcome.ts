@@ -1,4 +1,4 @@
-import type { CallDto } from '@callshop/contracts';
+import { SHOP_CLOSED_MESSAGE, type CallDto } from '@callshop/contracts';
 import { SocketRequestError, describeError } from '@callshop/web/core';
 import { RtcMediaError, mediaErrorHelp, type MediaErrorKind } from '@callshop/web/rtc';
 import { formatDuration } from '@callshop/web/ui';
@@ -109,6 +109,10 @@ export function answeredElsewhereOutcome(
 
 /** Why a call could not be placed; a conflict means this user is already in a call. */
 export function startFailedOutcome(error: unknown): CallOutcome {
+  if (error instanceof SocketRequestError && error.error.message === SHOP_CLOSED_MESSAGE) {
+    // Outside the shop's opening hours nothing rang: a callback request instead.
+    return outcome('The shop is closed now.', 'warning', 'Ask them to call you back when they open.', true);
+  }
   const detail =
     error instanceof SocketRequestError && error.error.code === 'CONFLICT'
       ? 'You are already in a call. Finish it before starting another.'

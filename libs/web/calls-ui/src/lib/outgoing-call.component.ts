@@ -6,7 +6,6 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { PricePipe, formatDuration } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
-import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * "Calling <shop>…" with the product and a Cancel button, while the other side rings; once it
@@ -15,7 +14,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
  */
 @Component({
   selector: 'cs-outgoing-call',
-  imports: [A11yModule, FocusOnOpen, MatButton, MatProgressSpinner, PricePipe],
+  imports: [A11yModule, MatButton, MatProgressSpinner, PricePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
@@ -25,7 +24,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
       aria-labelledby="cs-outgoing-title"
       data-testid="outgoing-call"
       cdkTrapFocus
-      csFocusOnOpen
+      [cdkTrapFocusAutoCapture]="true"
     >
       <p class="cs-call-kind">{{ kind() }}</p>
       <div class="cs-outgoing-status">

@@ -2,7 +2,6 @@ import { A11yModule } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { CallManager } from './call-manager.service';
-import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * "Your call with <name> is still on": shown when the page was reloaded (or reopened) during
@@ -10,7 +9,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
  */
 @Component({
   selector: 'cs-rejoin-call',
-  imports: [A11yModule, FocusOnOpen, MatButton],
+  imports: [A11yModule, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
@@ -21,7 +20,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
       aria-describedby="cs-rejoin-desc"
       data-testid="rejoin-call"
       cdkTrapFocus
-      csFocusOnOpen
+      [cdkTrapFocusAutoCapture]="true"
     >
       <p class="cs-call-kind">{{ kind() }}</p>
       <h2 id="cs-rejoin-title" data-testid="call-status">

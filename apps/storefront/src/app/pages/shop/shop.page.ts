@@ -12,6 +12,7 @@ import {
 } from '@callshop/web/ui';
 import { tap } from 'rxjs';
 import { ProductCardComponent } from '../product-card.component';
+import { openingLabel } from '../opening-label';
 import { injectShopsStatus } from '../shop-status';
 import { ShopCallComponent } from './shop-call.component';
 
@@ -54,6 +55,9 @@ const PAGE_SIZE = 12;
             [online]="presence()?.online ?? null"
             [available]="presence()?.available ?? null"
           />
+          @if (opening(); as label) {
+            <span class="opening" data-testid="opening-status">{{ label }}</span>
+          }
         </header>
         @if (s.isPlatform) {
           <p class="tag">Operated by Callshop</p>
@@ -70,7 +74,7 @@ const PAGE_SIZE = 12;
             @defer (on idle) {
               <cs-shop-call
                 [products]="productChoices()"
-                [presence]="presence()"
+                [presence]="callPresence()"
                 [phoneNumber]="s.phoneNumber"
               />
             } @placeholder {
@@ -84,7 +88,7 @@ const PAGE_SIZE = 12;
           <ul class="grid" aria-label="Products of {{ s.name }}">
             @for (product of list.items; track product.id; let i = $index) {
               <li>
-                <cs-product-card [product]="product" [aboveTheFold]="i < 4" [presence]="presence()" />
+                <cs-product-card [product]="product" [aboveTheFold]="i < 4" [presence]="withHours()" />
               </li>
             } @empty {
               <li>No products yet.</li>
@@ -108,6 +112,9 @@ const PAGE_SIZE = 12;
     }
     .tag {
       font-weight: 600;
+    }
+    .opening {
+      font-size: 0.875rem;
     }
     .call {
       margin-block: 8px 16px;
@@ -153,6 +160,22 @@ export class ShopPage {
     () => this.id(),
     () => this.polled().get(this.id()) ?? null,
   );
+  /** "Open now" / "Opens Tuesday at 09:00" in the visitor's time zone; null when the shop set no hours. */
+  protected readonly opening = computed(() => {
+    const hours = this.polled().get(this.id())?.hours;
+    return hours ? openingLabel(hours, new Date()) : null;
+  });
+  /** The live status with the polled opening hours (the socket's pushes carry none). */
+  protected readonly withHours = computed(() => {
+    const presence = this.presence();
+    return presence ? { ...presence, hours: this.polled().get(this.id())?.hours ?? null } : null;
+  });
+  /** Closed, the call buttons offer a callback instead of ringing (the server would refuse the call). */
+  protected readonly callPresence = computed(() => {
+    const presence = this.presence();
+    const closed = this.polled().get(this.id())?.hours?.openNow === false;
+    return presence && closed ? { ...presence, available: false } : presence;
+  });
   /** The products on this page a call can be about. */
   protected readonly productChoices = computed(() =>
     this.products.hasValue() ? this.products.value().items : [],

@@ -14,6 +14,7 @@ import { BatchQueue, callsConfig } from '@callshop/api/core';
 import { User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary } from '@callshop/api/products';
 import { CallbacksService } from '../callbacks/callbacks.service';
+import { OpeningHoursService } from '../hours/opening-hours.service';
 import { CallsRepository } from '../data/calls.repository';
 import { CustomerGate } from '../limits/customer-gate';
 import type { CallRecord } from '../model/call.mapper';
@@ -50,6 +51,7 @@ export class CallStarter {
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
     private readonly gate: CustomerGate,
     private readonly callbacks: CallbacksService,
+    private readonly hours: OpeningHoursService,
   ) {}
 
   /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
@@ -59,6 +61,8 @@ export class CallStarter {
     }
     if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
     await this.gate.call(user.id, request.shopId);
+    // Outside the shop's opening hours nothing rings (nor is recorded): the customer is offered a callback.
+    await this.hours.assertOpen(request.shopId);
     const staff = await this.presence.shopStatus(request.shopId);
     const started = await this.customerCalls.push({
       ...request,

@@ -7,6 +7,7 @@ import type { AuthUser, User } from '@callshop/api/auth';
 import type { ProductsService } from '@callshop/api/products';
 import type { CallbacksService } from '../callbacks/callbacks.service';
 import { CallHistory } from '../history/call-history.service';
+import type { OpeningHoursService } from '../hours/opening-hours.service';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
 import { CallMedia } from '../lifecycle/call-media.service';
@@ -91,7 +92,19 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     assertCanCallBack: async () => undefined,
     linkCall: async () => undefined,
   } as unknown as CallbacksService;
-  const starter = new CallStarter(repo, machine, presenceService, products, users, settings, gate, callbacks);
+  // Opening hours are covered by their own spec and the API integration tests: always open here.
+  const hours = { assertOpen: async () => undefined } as unknown as OpeningHoursService;
+  const starter = new CallStarter(
+    repo,
+    machine,
+    presenceService,
+    products,
+    users,
+    settings,
+    gate,
+    callbacks,
+    hours,
+  );
   const media = new CallMedia(repo, events);
   const history = new CallHistory(repo, presenceService);
   const lifecycle = new CallLifecycle(repo, machine, deadlines, media, settings, presenceService);

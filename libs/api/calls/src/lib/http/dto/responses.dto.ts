@@ -24,6 +24,7 @@ import {
   type SellerInfoDto,
   type ShopContactDto,
   type ShopPresence,
+  type OpeningState,
   type ShopSummary,
 } from '@callshop/contracts';
 
@@ -184,11 +185,23 @@ export class SellerInfoResponseDto implements SellerInfoDto {
   @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
 }
 
+export class OpeningStateResponseDto implements OpeningState {
+  @ApiProperty() openNow!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) nextOpenAt!: string | null;
+}
+
 /** `GET /presence/shops`: one shop's status. */
 export class ShopPresenceResponseDto implements ShopPresence {
   @ApiProperty({ format: 'uuid' }) shopId!: string;
   @ApiProperty({ description: 'Some staff member is connected' }) online!: boolean;
   @ApiProperty({ description: 'Some connected staff member takes calls' }) available!: boolean;
+  @ApiProperty({
+    type: OpeningStateResponseDto,
+    nullable: true,
+    description: 'Null when the shop set no hours',
+  })
+  hours!: OpeningStateResponseDto | null;
 }
 
 export class ProductDetailSummaryDto extends ProductSummaryDto {

@@ -5,6 +5,7 @@ import { ShopBlocks1732700000000 } from './1732700000000-shop-blocks';
 import { HeldSignals1732750000000 } from './1732750000000-held-signals';
 import { CallDeclines1732800000000 } from './1732800000000-call-declines';
 import { CallbackCalls1732800000001 } from './1732800000001-callback-calls';
+import { OpeningHours1732800000002 } from './1732800000002-opening-hours';
 import { Orders1732900000000 } from './1732900000000-orders';
 import { AssistedOrders1732900000001 } from './1732900000001-assisted-orders';
 import { Webhooks1733000000000 } from './1733000000000-webhooks';
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   HeldSignals1732750000000,
   CallDeclines1732800000000,
   CallbackCalls1732800000001,
+  OpeningHours1732800000002,
   Orders1732900000000,
   AssistedOrders1732900000001,
   Webhooks1733000000000,
