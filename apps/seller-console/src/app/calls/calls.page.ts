@@ -17,6 +17,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { ActivatedRoute, Router } from '@angular/router';
 import type {
+  CallbackPreference,
   CallbackRequestDto,
   CallbackStatus,
   CallHistoryItem,
@@ -159,6 +160,15 @@ export class CallsPage {
         void this.loadContacts();
       });
     });
+  }
+
+  /** The ways to call a customer back, the one they asked for first (phone only when there is a number). */
+  protected callBackWays(preference: CallbackPreference, hasPhone: boolean): ('video' | 'phone')[] {
+    return preference === 'phone' && hasPhone
+      ? ['phone', 'video']
+      : hasPhone
+        ? ['video', 'phone']
+        : ['video'];
   }
 
   /** Whether a customer who contacted the shop is online now (live, from presence). */
