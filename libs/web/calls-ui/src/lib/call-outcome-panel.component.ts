@@ -13,6 +13,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
+import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * How the call ended, with what the user can do next: retry audio only, the phone (the other
@@ -20,7 +21,7 @@ import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
  */
 @Component({
   selector: 'cs-call-outcome-panel',
-  imports: [A11yModule, MatButton],
+  imports: [A11yModule, FocusOnOpen, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (manager.outcome(); as outcome) {
@@ -32,7 +33,7 @@ import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
         data-testid="call-outcome"
         [attr.data-tone]="outcome.tone"
         cdkTrapFocus
-        [cdkTrapFocusAutoCapture]="true"
+        csFocusOnOpen
       >
         <h2 id="cs-outcome-title" data-testid="call-status">{{ outcome.title }}</h2>
         @if (outcome.detail) {

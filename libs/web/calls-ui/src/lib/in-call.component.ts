@@ -18,6 +18,7 @@ import { CallChatPanelComponent } from './chat/call-chat-panel.component';
 import { CallChatStore } from './chat/call-chat.store';
 import { DraggableSelfViewDirective } from './draggable-self-view.directive';
 import { MediaStreamDirective } from './media-stream.directive';
+import { FocusOnOpen } from './focus-on-open.directive';
 
 /** Context handed to an app's product panel template. */
 export interface CallPanelContext {
@@ -38,6 +39,7 @@ export interface CallPanelContext {
   selector: 'cs-in-call',
   imports: [
     A11yModule,
+    FocusOnOpen,
     MatButton,
     MediaStreamDirective,
     DraggableSelfViewDirective,

@@ -6,11 +6,12 @@ import { CallManager } from './call-manager.service';
 import { CallNotifier } from './call-notifier.service';
 import { PRODUCT_URL } from './product-url';
 import { Ringtone } from './ringtone.service';
+import { FocusOnOpen } from './focus-on-open.directive';
 
 /** The ringing dialog: who calls (a shop or a customer), about which product, Accept / Decline. */
 @Component({
   selector: 'cs-incoming-call',
-  imports: [A11yModule, MatButton, PricePipe],
+  imports: [A11yModule, FocusOnOpen, MatButton, PricePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (manager.call(); as call) {
@@ -22,7 +23,7 @@ import { Ringtone } from './ringtone.service';
         aria-describedby="cs-incoming-desc"
         data-testid="incoming-call"
         cdkTrapFocus
-        [cdkTrapFocusAutoCapture]="true"
+        csFocusOnOpen
       >
         <p class="cs-call-kind">Incoming {{ call.type === 'video' ? 'video' : 'voice' }} call</p>
         <h2 id="cs-incoming-title" data-testid="call-status">{{ manager.counterpart() }} is calling</h2>

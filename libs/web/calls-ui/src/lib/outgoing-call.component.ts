@@ -6,6 +6,7 @@ import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { PricePipe, formatDuration } from '@callshop/web/ui';
 import { CallManager } from './call-manager.service';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
+import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * "Calling <shop>…" with the product and a Cancel button, while the other side rings; once it
@@ -14,7 +15,7 @@ import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
  */
 @Component({
   selector: 'cs-outgoing-call',
-  imports: [A11yModule, MatButton, MatProgressSpinner, PricePipe],
+  imports: [A11yModule, FocusOnOpen, MatButton, MatProgressSpinner, PricePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
@@ -24,7 +25,7 @@ import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
       aria-labelledby="cs-outgoing-title"
       data-testid="outgoing-call"
       cdkTrapFocus
-      [cdkTrapFocusAutoCapture]="true"
+      csFocusOnOpen
     >
       <p class="cs-call-kind">{{ kind() }}</p>
       <div class="cs-outgoing-status">

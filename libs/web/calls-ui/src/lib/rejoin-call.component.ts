@@ -2,6 +2,7 @@ import { A11yModule } from '@angular/cdk/a11y';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { CallManager } from './call-manager.service';
+import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
  * "Your call with <name> is still on": shown when the page was reloaded (or reopened) during
@@ -9,7 +10,7 @@ import { CallManager } from './call-manager.service';
  */
 @Component({
   selector: 'cs-rejoin-call',
-  imports: [A11yModule, MatButton],
+  imports: [A11yModule, FocusOnOpen, MatButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div
@@ -20,7 +21,7 @@ import { CallManager } from './call-manager.service';
       aria-describedby="cs-rejoin-desc"
       data-testid="rejoin-call"
       cdkTrapFocus
-      [cdkTrapFocusAutoCapture]="true"
+      csFocusOnOpen
     >
       <p class="cs-call-kind">{{ kind() }}</p>
       <h2 id="cs-rejoin-title" data-testid="call-status">
