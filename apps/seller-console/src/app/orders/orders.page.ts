@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
@@ -9,6 +9,8 @@ import { PricePipe } from '@callshop/web/ui';
 import { orderActions } from './order-actions';
 
 const PAGE_SIZE = 20;
+/** New orders show up without a reload, this often, while the tab is visible. */
+const REFRESH_MS = 30_000;
 
 /** The shop's orders, newest first, filtered by status; each moves on with one click. */
 @Component({
@@ -191,6 +193,14 @@ export class OrdersPage {
     stream: ({ params }) => this.api.list({ ...params, limit: PAGE_SIZE }),
   });
   protected readonly loadError = computed(() => describeError(this.orders.error()));
+
+  constructor() {
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && !this.busy() && !this.orders.isLoading())
+        this.orders.reload();
+    }, REFRESH_MS);
+    inject(DestroyRef).onDestroy(() => clearInterval(timer));
+  }
 
   protected address(order: OrderDto): string {
     const a = order.shippingAddress;
