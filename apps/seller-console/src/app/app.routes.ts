@@ -31,6 +31,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./orders/orders.page').then((m) => m.OrdersPage),
       },
       {
+        path: 'analytics',
+        title: 'Analytics · Callshop Seller',
+        loadComponent: () => import('./analytics/analytics.page').then((m) => m.AnalyticsPage),
+      },
+      {
         path: 'products',
         title: 'Products · Callshop Seller',
         loadComponent: () => import('./products/products.page').then((m) => m.ProductsPage),

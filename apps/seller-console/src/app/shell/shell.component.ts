@@ -45,6 +45,9 @@ import { AvailabilityService } from './availability.service';
             }
           </a>
           <a mat-button routerLink="/orders" routerLinkActive="active" ariaCurrentWhenActive="page">Orders</a>
+          <a mat-button routerLink="/analytics" routerLinkActive="active" ariaCurrentWhenActive="page"
+            >Analytics</a
+          >
           <a mat-button routerLink="/products" routerLinkActive="active" ariaCurrentWhenActive="page"
             >Products</a
           >
