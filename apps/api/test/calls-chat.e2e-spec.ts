@@ -47,7 +47,11 @@ describe('chat and product cards in a call (real API, PostgreSQL, Socket.io clie
     // The customer's second tab is one of their devices: it gets the conversation too.
     const tab2 = track(await connectCalls(env, customer));
 
-    const first = await text(seller, call.id, 'Hello! See https://example.com/spec?x=1 for details');
+    const first = (await text(
+      seller,
+      call.id,
+      'Hello! See https://example.com/spec?x=1 for details',
+    )) as Sent;
     expect(first).toMatchObject({
       ok: true,
       duplicate: false,
