@@ -4,6 +4,7 @@ export * from './lib/products';
 export * from './lib/calls';
 export * from './lib/call-socket';
 export * from './lib/call-chat';
+export * from './lib/call-rating';
 export * from './lib/orders';
 export * from './lib/webhooks';
 export * from './lib/analytics';

@@ -27,3 +27,4 @@ export * from './lib/product-url';
 export * from './lib/chat/call-add-to-cart';
 export * from './lib/chat/call-messages.component';
 export * from './lib/chat/call-conversation.component';
+export * from './lib/rating/call-rating.component';

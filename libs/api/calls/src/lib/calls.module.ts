@@ -9,12 +9,15 @@ import { CallbacksService } from './callbacks/callbacks.service';
 import { CallMessage } from './chat/call-message.entity';
 import { CallMessagesRepository } from './chat/call-messages.repository';
 import { CallChat } from './chat/call-chat.service';
+import { CallRating } from './rating/call-rating.entity';
+import { CallRatings } from './rating/call-ratings.service';
 import { CallsRepository } from './data/calls.repository';
 import { PgCallsRepository } from './data/pg-calls.repository';
 import { CallHistory } from './history/call-history.service';
 import { BlockedCustomersController } from './http/blocked-customers.controller';
 import { CallbacksController } from './http/callbacks.controller';
 import { CallMessagesController } from './http/call-messages.controller';
+import { CallRatingsController } from './http/call-ratings.controller';
 import { CallsController } from './http/calls.controller';
 import { OpeningHoursController } from './http/opening-hours.controller';
 import { PresenceController } from './http/presence.controller';
@@ -55,12 +58,13 @@ import { SocketDrain } from './signaling/socket-drain.listener';
   imports: [
     AuthModule,
     ProductsModule,
-    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage, ShopOpeningHours]),
+    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage, CallRating, ShopOpeningHours]),
   ],
   controllers: [
     VideoCallController,
     CallsController,
     CallMessagesController,
+    CallRatingsController,
     CallbacksController,
     BlockedCustomersController,
     PresenceController,
@@ -79,6 +83,7 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     OpeningHoursService,
     CallMessagesRepository,
     CallChat,
+    CallRatings,
     ShopBlocks,
     CustomerLimits,
     CustomerGate,

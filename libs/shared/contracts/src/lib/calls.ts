@@ -1,5 +1,6 @@
 import type { PageQuery } from './common';
 import type { ProductSummary, ShopSummary } from './products';
+import type { CallRatingDto } from './call-rating';
 
 export type CallType = 'video' | 'audio';
 export const CALL_TYPES: readonly CallType[] = ['video', 'audio'] as const;
@@ -133,6 +134,8 @@ export type CallQualityLevel = 'good' | 'fair' | 'poor';
 /** A call in a user's history, with its direction for that user. */
 export interface CallHistoryItem extends CallDto {
   direction: CallDirection;
+  /** The customer's rating, once they gave one (`GET /calls` only). */
+  rating?: CallRatingDto | null;
 }
 
 export interface CallHistoryQuery extends PageQuery {

@@ -14,7 +14,12 @@ import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import type { CallHistoryItem, CallbackRequestDto } from '@callshop/contracts';
 import { CallSocket, CallbacksApi, CallsApi, describeError } from '@callshop/web/core';
-import { CallConversationComponent, CallManager, callStatusLabel } from '@callshop/web/calls-ui';
+import {
+  CallConversationComponent,
+  CallManager,
+  CallRatingComponent,
+  callStatusLabel,
+} from '@callshop/web/calls-ui';
 import { DurationPipe, ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { callbackStatusLabel } from './call-labels';
 
@@ -32,6 +37,7 @@ const PAGE_SIZE = 20;
     ErrorStateComponent,
     PagerComponent,
     CallConversationComponent,
+    CallRatingComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-calls.page.html',
@@ -129,6 +135,10 @@ export class MyCallsPage {
   protected readonly callPages = computed(() =>
     this.calls.hasValue() ? Math.max(1, Math.ceil(this.calls.value().total / PAGE_SIZE)) : 1,
   );
+  /** A call that connected and ended may be rated by the customer (once). */
+  protected rateable(call: CallHistoryItem): boolean {
+    return !!call.connectedAt && call.status !== 'ringing' && call.status !== 'accepted';
+  }
   protected statusLabel(call: CallHistoryItem): string {
     return callStatusLabel(call, 'customer');
   }

@@ -5,6 +5,7 @@ import { CurrentUser, JwtAuthGuard, Roles, RolesGuard, type AuthUser } from '@ca
 import { CallHistory } from '../history/call-history.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
 import { IceServersService } from '../ice/ice-servers.service';
+import { CallRatings } from '../rating/call-ratings.service';
 import { CallHistoryQueryDto } from './dto/call-history-query.dto';
 import {
   ActiveCallDto,
@@ -25,14 +26,15 @@ export class CallsController {
     private readonly calls: CallLifecycle,
     private readonly callHistory: CallHistory,
     private readonly ice: IceServersService,
+    private readonly ratings: CallRatings,
   ) {}
 
   @Get()
   @ApiOperation({ summary: "The user's calls, newest first (a seller sees every call of their shop)" })
   @ApiOkResponse({ type: CallHistoryPageDto })
   @ApiErrors(400, 401)
-  history(@CurrentUser() user: AuthUser, @Query() query: CallHistoryQueryDto) {
-    return this.callHistory.list(user, query);
+  async history(@CurrentUser() user: AuthUser, @Query() query: CallHistoryQueryDto) {
+    return this.ratings.withRatings(await this.callHistory.list(user, query));
   }
 
   @Get('active')

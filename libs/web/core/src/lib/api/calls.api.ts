@@ -5,11 +5,13 @@ import type {
   CallHistoryItem,
   CallHistoryQuery,
   CallMessageDto,
+  CallRatingDto,
   CallSummaryDto,
   IceServersResponse,
   InitiateCallRequest,
   Page,
   ProductSellerDto,
+  RateCallRequest,
   SellerInfoDto,
   ShopContactDto,
 } from '@callshop/contracts';
@@ -65,6 +67,11 @@ export class CallsApi {
   /** The call's chat messages and product cards, oldest first (its parties only). */
   messages(id: string): Observable<CallMessageDto[]> {
     return this.http.get<CallMessageDto[]>(`${this.api}/calls/${encodeURIComponent(id)}/messages`);
+  }
+
+  /** The customer rates a call that connected and ended, once. */
+  rate(id: string, body: RateCallRequest): Observable<CallRatingDto> {
+    return this.http.post<CallRatingDto>(`${this.api}/calls/${encodeURIComponent(id)}/rating`, body);
   }
 
   cancel(id: string): Observable<CallDto> {

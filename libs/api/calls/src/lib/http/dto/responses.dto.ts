@@ -27,6 +27,7 @@ import {
   type OpeningState,
   type ShopSummary,
 } from '@callshop/contracts';
+import { CallRatingResponseDto } from './call-rating.dto';
 
 export class CallQualitySampleDto implements CallQualitySample {
   @ApiProperty({ type: Number, nullable: true, description: 'Round-trip time (ms)' }) rttMs!: number | null;
@@ -127,6 +128,12 @@ export class CallResponseDto implements CallDto {
 
 export class CallHistoryItemDto extends CallResponseDto implements CallHistoryItem {
   @ApiProperty({ enum: ['incoming', 'outgoing'] }) direction!: 'incoming' | 'outgoing';
+  @ApiProperty({
+    type: CallRatingResponseDto,
+    nullable: true,
+    description: "The customer's rating (1-5 stars, a comment), once they gave one",
+  })
+  rating!: CallRatingResponseDto | null;
 }
 
 export class CallHistoryPageDto implements Page<CallHistoryItem> {

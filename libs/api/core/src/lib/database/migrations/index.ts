@@ -10,7 +10,9 @@ import { Orders1732900000000 } from './1732900000000-orders';
 import { AssistedOrders1732900000001 } from './1732900000001-assisted-orders';
 import { Webhooks1733000000000 } from './1733000000000-webhooks';
 import { CallMessages1733100000000 } from './1733100000000-call-messages';
+import { CallRatings1733100000001 } from './1733100000001-call-ratings';
 import { AnalyticsIndexes1733200000000 } from './1733200000000-analytics-indexes';
+import { CallsAnalyticsIndex1733200000001 } from './1733200000001-calls-analytics-index';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
 export const MIGRATIONS = [
@@ -26,5 +28,7 @@ export const MIGRATIONS = [
   AssistedOrders1732900000001,
   Webhooks1733000000000,
   CallMessages1733100000000,
+  CallRatings1733100000001,
   AnalyticsIndexes1733200000000,
+  CallsAnalyticsIndex1733200000001,
 ];
