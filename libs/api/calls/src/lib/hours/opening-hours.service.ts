@@ -70,17 +70,34 @@ export class OpeningHoursService {
     this.schedules.delete(shopId);
   }
 
-  /** A customer's call to a closed shop is refused before anything rings or is recorded. */
-  async assertOpen(shopId: string, now = new Date()): Promise<void> {
-    let cached = this.schedules.get(shopId);
-    if (!cached || now.getTime() - cached.at > SCHEDULE_CACHE_MS) {
-      const row = await this.rows.findOneBy({ shopId });
-      cached = { hours: row ? toHours(row) : null, at: now.getTime() };
-      this.schedules.set(shopId, cached);
+  /**
+   * Of these shops, the ones closed now: a customer's call to one is refused before anything
+   * rings or is recorded ({@link closedError}). One query for the schedules not read in the
+   * last {@link SCHEDULE_CACHE_MS}.
+   */
+  async closedShops(shopIds: string[], now = new Date()): Promise<Set<string>> {
+    const stale = [...new Set(shopIds)].filter((id) => {
+      const cached = this.schedules.get(id);
+      return !cached || now.getTime() - cached.at > SCHEDULE_CACHE_MS;
+    });
+    if (stale.length) {
+      const rows = await this.rows.findBy({ shopId: In(stale) });
+      for (const id of stale) {
+        const row = rows.find((r) => r.shopId === id);
+        this.schedules.set(id, { hours: row ? toHours(row) : null, at: now.getTime() });
+      }
     }
-    if (cached.hours && !openingState(cached.hours, now).openNow) {
-      throw new ConflictException(SHOP_CLOSED_MESSAGE);
-    }
+    return new Set(
+      shopIds.filter((id) => {
+        const hours = this.schedules.get(id)?.hours;
+        return hours && !openingState(hours, now).openNow;
+      }),
+    );
+  }
+
+  /** What a customer calling a closed shop is told. */
+  closedError(): ConflictException {
+    return new ConflictException(SHOP_CLOSED_MESSAGE);
   }
 
   private assertStaff(user: AuthUser, shopId: string): void {

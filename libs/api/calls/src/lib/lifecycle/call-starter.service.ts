@@ -61,8 +61,6 @@ export class CallStarter {
     }
     if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
     await this.gate.call(user.id, request.shopId);
-    // Outside the shop's opening hours nothing rings (nor is recorded): the customer is offered a callback.
-    await this.hours.assertOpen(request.shopId);
     const staff = await this.presence.shopStatus(request.shopId);
     const started = await this.customerCalls.push({
       ...request,
@@ -90,11 +88,14 @@ export class CallStarter {
       const round = [...firstOfCustomer.values()];
       rest = rest.filter((entry) => firstOfCustomer.get(entry.item.customerId) !== entry);
       const facts = await this.repo.checkCustomerCalls(round.map(({ item }) => item));
+      // Outside a shop's opening hours nothing rings (nor is recorded): the customer is offered a callback.
+      const closed = await this.hours.closedShops(round.map(({ item }) => item.shopId));
       const toInsert: { index: number; call: NewCall; busyStaff: string[] }[] = [];
       round.forEach(({ item, index }, i) => {
         const f = facts[i];
         if (!f.shopExists) results[index] = new NotFoundException(`Shop ${item.shopId} not found`);
         else if (!f.product) results[index] = new NotFoundException(`Product ${item.productId} not found`);
+        else if (closed.has(item.shopId)) results[index] = this.hours.closedError();
         else if (f.product.shopId !== item.shopId) {
           results[index] = new BadRequestException(
             `Product ${f.product.id} is not sold by shop ${item.shopId}: call the shop that sells it`,

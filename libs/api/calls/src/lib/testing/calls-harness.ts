@@ -93,7 +93,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     linkCall: async () => undefined,
   } as unknown as CallbacksService;
   // Opening hours are covered by their own spec and the API integration tests: always open here.
-  const hours = { assertOpen: async () => undefined } as unknown as OpeningHoursService;
+  const hours = { closedShops: async () => new Set<string>() } as unknown as OpeningHoursService;
   const starter = new CallStarter(
     repo,
     machine,
