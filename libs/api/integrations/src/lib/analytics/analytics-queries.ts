@@ -178,11 +178,12 @@ export interface StaffRow {
 
 /**
  * Every member of the shop's staff (and anyone who took its calls in the period): incoming
- * calls answered, calls placed, mean talk time of connected calls, and the mean rating when
- * ratings are recorded (`ratingColumn`, a column of `calls`).
+ * calls answered, calls placed, mean talk time of connected calls, and the mean of the
+ * customers' ratings (`call_ratings.stars`) when this database records ratings (`ratings`).
  */
-export function staffStatement(s: AnalyticsScope, ratingColumn: string | null): Statement {
-  const rating = ratingColumn ? `avg(c.${ratingColumn})::float8` : 'NULL::float8';
+export function staffStatement(s: AnalyticsScope, ratings: boolean): Statement {
+  const rating = ratings ? 'avg(r.stars)::float8' : 'NULL::float8';
+  const join = ratings ? 'LEFT JOIN call_ratings r ON r.call_id = c.id' : '';
   return {
     sql: `WITH sc AS (
             SELECT c.staff_id,
@@ -190,7 +191,7 @@ export function staffStatement(s: AnalyticsScope, ratingColumn: string | null): 
                    count(*) FILTER (WHERE c.initiated_by = 'shop')::int AS calls_placed,
                    avg(c.duration_seconds)::float8 AS average_talk_seconds,
                    ${rating} AS average_rating
-            FROM calls c
+            FROM calls c ${join}
             WHERE ${inPeriod('c')} AND c.staff_id IS NOT NULL
             GROUP BY c.staff_id)
           SELECT u.id AS staff_id, u.name, coalesce(sc.calls_taken, 0) AS calls_taken,
@@ -243,9 +244,18 @@ export function openCallbacksStatement(s: AnalyticsScope): Statement {
 export interface AnalyticsFeatures {
   /** `orders.assisted_by_call_id` exists. */
   assistedOrders: boolean;
-  /** The `calls` column holding a call's rating, if calls are rated. */
-  ratingColumn: string | null;
+  /** `call_ratings` exists (customers rate their calls). */
+  ratings: boolean;
 }
+
+/** Which of the optional tables and columns exist in this database (one row of two booleans). */
+export const FEATURES_STATEMENT: Statement = {
+  sql: `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                         AND table_name = 'orders' AND column_name = 'assisted_by_call_id') AS "assistedOrders",
+               EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema()
+                         AND table_name = 'call_ratings' AND column_name = 'stars') AS ratings`,
+  params: [],
+};
 
 /** Every statement the analytics run for one scope, by name (the service and the benchmark). */
 export function analyticsStatements(s: AnalyticsScope, f: AnalyticsFeatures) {
@@ -255,7 +265,7 @@ export function analyticsStatements(s: AnalyticsScope, f: AnalyticsFeatures) {
     missedByReason: missedByReasonStatement(s),
     busiestHours: busiestHoursStatement(s),
     products: productsStatement(s, f.assistedOrders),
-    staff: staffStatement(s, f.ratingColumn),
+    staff: staffStatement(s, f.ratings),
     callbacksPerDay: callbacksPerDayStatement(s),
     openCallbacks: openCallbacksStatement(s),
   } satisfies Record<string, Statement>;

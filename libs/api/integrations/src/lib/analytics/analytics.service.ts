@@ -10,6 +10,7 @@ import {
 import type { Statement } from '../exports/export-queries';
 import {
   analyticsStatements,
+  FEATURES_STATEMENT,
   periodStatement,
   type AnalyticsFeatures,
   type AnalyticsScope,
@@ -39,9 +40,6 @@ function today(timeZone: string): string {
     day: '2-digit',
   }).format(new Date());
 }
-
-/** A column `calls` may gain when calls are rated (by another feature); the first present is used. */
-const RATING_COLUMNS = ['rating', 'customer_rating'];
 
 /**
  * A shop's figures for a period of local days in an IANA zone, computed in PostgreSQL (one
@@ -118,7 +116,7 @@ export class ShopAnalyticsService {
     const notes: string[] = [];
     if (!features.assistedOrders)
       notes.push('Orders are not linked to the calls that led to them here: assisted orders count 0.');
-    if (!features.ratingColumn) notes.push('Calls are not rated yet: staff ratings are empty.');
+    if (!features.ratings) notes.push('Calls are not rated here: staff ratings are empty.');
 
     return {
       period: {
@@ -174,22 +172,11 @@ export class ShopAnalyticsService {
     };
   }
 
-  /** Which optional columns exist (other features add them by migration), asked once. */
+  /** Which tables and columns other features add (by migration) exist here, asked once. */
   private detectFeatures(): Promise<AnalyticsFeatures> {
     this.features ??= this.db
-      .query(
-        `SELECT table_name, column_name FROM information_schema.columns
-         WHERE table_schema = current_schema()
-           AND ((table_name = 'orders' AND column_name = 'assisted_by_call_id')
-             OR (table_name = 'calls' AND column_name = ANY($1)))`,
-        [RATING_COLUMNS],
-      )
-      .then((rows: { table_name: string; column_name: string }[]) => ({
-        assistedOrders: rows.some((r) => r.table_name === 'orders'),
-        ratingColumn:
-          RATING_COLUMNS.find((c) => rows.some((r) => r.table_name === 'calls' && r.column_name === c)) ??
-          null,
-      }))
+      .query(FEATURES_STATEMENT.sql, FEATURES_STATEMENT.params)
+      .then(([row]: AnalyticsFeatures[]) => row)
       .catch((error: unknown) => {
         this.features = undefined;
         throw error;
