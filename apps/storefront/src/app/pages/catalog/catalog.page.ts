@@ -1,9 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
 import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { catchError, map, of } from 'rxjs';
+import { whenIdle } from '../../when-idle';
 import { injectShopsStatus } from '../shop-status';
 import { ProductCardComponent } from '../product-card.component';
 import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
@@ -130,14 +139,21 @@ export class CatalogPage {
     return !!(q.search || q.category || q.shopId);
   });
   protected readonly errorText = computed(() => describeError(this.products.error()));
-  /** Whether each card's shop is online, polled over REST (no call layer on the catalog). */
+  /** The first products are on screen and the browser has been idle since. */
+  private readonly settled = signal(false);
+  /**
+   * Whether each card's shop is online, polled over REST (no call layer on the catalog). Asked
+   * once the first paint is done: its answer re-renders every card, which the page's largest
+   * paint (a card's image) should not wait behind; each card keeps the status line's place.
+   */
   protected readonly shopStatus = injectShopsStatus(() =>
-    this.products.hasValue() ? this.products.value().items.map((p) => p.shop.id) : [],
+    this.settled() && this.products.hasValue() ? this.products.value().items.map((p) => p.shop.id) : [],
   );
 
   constructor() {
     // Back/forward changes the URL: keep the search box in step with it.
     effect(() => this.searchText.set(this.query().search));
+    afterNextRender(() => whenIdle(() => this.settled.set(true)));
   }
 
   protected applySearch(): void {
