@@ -41,6 +41,8 @@ export class OrderStatusChangedEvent {
   ) {}
 }
 
+const noLongerSold = (name: string) => `"${name}" is no longer sold: remove it from your cart`;
+
 interface CartRow {
   product_id: string;
   quantity: number;
@@ -81,7 +83,7 @@ export class OrdersService {
       );
       if (!rows.length) throw new BadRequestException('Your cart is empty');
       const gone = rows.find((r) => r.deleted_at);
-      if (gone) throw new ConflictException(`"${gone.name}" is no longer sold: remove it from your cart`);
+      if (gone) throw new ConflictException(noLongerSold(gone.name));
       for (const row of rows) await this.reserve(em, row); // in product id order: no deadlocks
 
       const groups = new Map<string, CartRow[]>();
@@ -229,8 +231,9 @@ export class OrdersService {
       [row.product_id, row.quantity],
     );
     if (res[1] === 1) return;
-    const [now] = await em.query(`SELECT stock FROM products WHERE id = $1`, [row.product_id]);
-    throw new ConflictException(stockMessage(row.name, now?.stock ?? 0));
+    const [now] = await em.query(`SELECT stock, deleted_at FROM products WHERE id = $1`, [row.product_id]);
+    if (!now || now.deleted_at) throw new ConflictException(noLongerSold(row.name));
+    throw new ConflictException(stockMessage(row.name, now.stock));
   }
 
   private scope(qb: ReturnType<Repository<Order>['createQueryBuilder']>, user: AuthUser): void {
