@@ -75,7 +75,7 @@ describe('chat and product cards in a video call', () => {
     expect(await customer.getByTestId('chat-toggle').getAttribute('aria-label')).toBe('Chat, 2 unread');
     await customer.getByTestId('chat-toggle').click();
     const chat = customer.getByTestId('chat-panel');
-    const card = chat.getByTestId('product-card');
+    const card = chat.getByTestId('call-product-card');
     await card.waitFor({ timeout: UI_TIMEOUT });
     expect(await card.getByTestId('product-card-name').textContent()).toBe(shown.name);
     expect(await card.textContent()).toMatch(/\$\d+\.\d{2}/);
