@@ -23,10 +23,11 @@ const END = `($3::date + 1)::timestamp AT TIME ZONE $4`;
 /** Rows of the shop created in the period: the `(shop_id, created_at)` indexes serve it. */
 const inPeriod = (alias: string, column = 'created_at') =>
   `${alias}.shop_id = $1 AND ${alias}.${column} >= ${START} AND ${alias}.${column} < ${END}`;
-/** A local day (`d.day`, a `timestamp`) as its first instant and its end. */
-const DAY_START = `d.day AT TIME ZONE $4`;
-const DAY_END = `(d.day + interval '1 day') AT TIME ZONE $4`;
-const DAYS = `generate_series(($2::date)::timestamp, ($3::date)::timestamp, interval '1 day') AS d(day)`;
+/** Every local day of the period (`d.day`, a `date`), empty ones too. */
+const DAYS = `(SELECT g::date AS day
+               FROM generate_series(($2::date)::timestamp, ($3::date)::timestamp, interval '1 day') g) d`;
+/** The local calendar day of an instant. */
+const localDay = (column: string) => `(${column} AT TIME ZONE $4)::date`;
 
 /** The period's bounds as the database computes them (for the answer's `period`). */
 export function periodStatement(s: AnalyticsScope): Statement {
@@ -47,16 +48,24 @@ export interface CallsPerDayRow {
   live: number;
 }
 
-/** Every local day of the period with its calls (both directions) by outcome; empty days too. */
+/**
+ * Every local day of the period with its calls (both directions) by outcome; empty days too.
+ * One scan of the period, grouped by each call's local day, then laid on the calendar.
+ */
 export function callsPerDayStatement(s: AnalyticsScope): Statement {
-  const n = (status: string) => `count(c.id) FILTER (WHERE c.status = '${status}')::int AS ${status}`;
+  const outcomes = ['ended', 'failed', 'missed', 'declined', 'busy', 'cancelled'];
+  const n = (status: string) => `count(*) FILTER (WHERE c.status = '${status}')::int AS ${status}`;
   return {
-    sql: `SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
-                 ${['ended', 'failed', 'missed', 'declined', 'busy', 'cancelled'].map(n).join(', ')},
-                 count(c.id) FILTER (WHERE c.status IN ('ringing', 'accepted'))::int AS live
+    sql: `WITH per AS (
+            SELECT ${localDay('c.created_at')} AS day, ${outcomes.map(n).join(', ')},
+                   count(*) FILTER (WHERE c.status IN ('ringing', 'accepted'))::int AS live
+            FROM calls c
+            WHERE ${inPeriod('c')}
+            GROUP BY 1)
+          SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
+                 ${[...outcomes, 'live'].map((o) => `coalesce(per.${o}, 0) AS ${o}`).join(', ')}
           FROM ${DAYS}
-          LEFT JOIN calls c ON c.shop_id = $1 AND c.created_at >= ${DAY_START} AND c.created_at < ${DAY_END}
-          GROUP BY d.day
+          LEFT JOIN per ON per.day = d.day
           ORDER BY d.day`,
     params: params(s),
   };
@@ -140,6 +149,9 @@ export interface ProductRow {
  */
 export function productsStatement(s: AnalyticsScope, assisted: boolean): Statement {
   const isAssisted = assisted ? 'o.assisted_by_call_id IS NOT NULL' : 'false';
+  // The lines are looked up per order and the names per product (LATERAL; OFFSET 0 keeps the
+  // planner from flattening them into hash joins over every order line and product, which it
+  // picks when it overestimates the rows): a period holds a few hundred of the shop's orders.
   return {
     sql: `WITH pc AS (
             SELECT c.product_id, count(*)::int AS calls
@@ -153,16 +165,21 @@ export function productsStatement(s: AnalyticsScope, assisted: boolean): Stateme
                    sum(i.price::bigint * i.quantity) AS revenue,
                    coalesce(sum(i.price::bigint * i.quantity) FILTER (WHERE ${isAssisted}), 0) AS assisted_revenue
             FROM orders o
-            JOIN order_items i ON i.order_id = o.id
-            WHERE ${inPeriod('o')} AND o.status <> 'cancelled' AND i.product_id IS NOT NULL
-            GROUP BY i.product_id)
-          SELECT p.id AS product_id, p.name, coalesce(pc.calls, 0) AS calls,
-                 coalesce(po.orders, 0) AS orders, coalesce(po.assisted_orders, 0) AS assisted_orders,
-                 coalesce(po.revenue, 0)::text AS revenue,
-                 coalesce(po.assisted_revenue, 0)::text AS assisted_revenue, po.currency
-          FROM pc FULL JOIN po ON po.product_id = pc.product_id
-          JOIN products p ON p.id = coalesce(pc.product_id, po.product_id)
-          ORDER BY calls DESC, coalesce(po.revenue, 0) DESC, p.name`,
+            CROSS JOIN LATERAL (SELECT li.product_id, li.currency, li.price, li.quantity
+                                FROM order_items li WHERE li.order_id = o.id AND li.product_id IS NOT NULL OFFSET 0) i
+            WHERE ${inPeriod('o')} AND o.status <> 'cancelled'
+            GROUP BY i.product_id),
+          both_ AS (
+            SELECT coalesce(pc.product_id, po.product_id) AS product_id, coalesce(pc.calls, 0) AS calls,
+                   coalesce(po.orders, 0) AS orders, coalesce(po.assisted_orders, 0) AS assisted_orders,
+                   coalesce(po.revenue, 0) AS revenue, coalesce(po.assisted_revenue, 0) AS assisted_revenue,
+                   po.currency
+            FROM pc FULL JOIN po ON po.product_id = pc.product_id)
+          SELECT b.product_id, n.name, b.calls, b.orders, b.assisted_orders, b.revenue::text AS revenue,
+                 b.assisted_revenue::text AS assisted_revenue, b.currency
+          FROM both_ b
+          CROSS JOIN LATERAL (SELECT p.name FROM products p WHERE p.id = b.product_id OFFSET 0) n
+          ORDER BY b.calls DESC, b.revenue DESC, n.name`,
     params: params(s),
   };
 }
@@ -196,9 +213,9 @@ export function staffStatement(s: AnalyticsScope, ratings: boolean): Statement {
             GROUP BY c.staff_id)
           SELECT u.id AS staff_id, u.name, coalesce(sc.calls_taken, 0) AS calls_taken,
                  coalesce(sc.calls_placed, 0) AS calls_placed, sc.average_talk_seconds, sc.average_rating
-          FROM users u
+          FROM (SELECT id FROM users WHERE shop_id = $1 UNION SELECT staff_id FROM sc) m
+          JOIN users u ON u.id = m.id
           LEFT JOIN sc ON sc.staff_id = u.id
-          WHERE u.shop_id = $1 OR sc.staff_id IS NOT NULL
           ORDER BY calls_taken DESC, calls_placed DESC, u.name`,
     params: params(s),
   };
@@ -216,17 +233,24 @@ export interface CallbacksPerDayRow {
  * withdrawn by the customer, each counted on the day it happened.
  */
 export function callbacksPerDayStatement(s: AnalyticsScope): Statement {
-  const handled = (statuses: string) =>
-    `(SELECT count(*) FROM callback_requests r
-       WHERE r.shop_id = $1 AND r.status IN (${statuses})
-         AND r.handled_at >= ${DAY_START} AND r.handled_at < ${DAY_END})::int`;
   return {
-    sql: `SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
-                 (SELECT count(*) FROM callback_requests r
-                   WHERE r.shop_id = $1 AND r.created_at >= ${DAY_START} AND r.created_at < ${DAY_END})::int AS opened,
-                 ${handled(`'done', 'called_back'`)} AS closed,
-                 ${handled(`'cancelled'`)} AS cancelled
+    sql: `WITH made AS (
+            SELECT ${localDay('r.created_at')} AS day, count(*)::int AS n
+            FROM callback_requests r
+            WHERE ${inPeriod('r')}
+            GROUP BY 1),
+          handled AS (
+            SELECT ${localDay('r.handled_at')} AS day,
+                   count(*) FILTER (WHERE r.status IN ('done', 'called_back'))::int AS closed,
+                   count(*) FILTER (WHERE r.status = 'cancelled')::int AS cancelled
+            FROM callback_requests r
+            WHERE ${inPeriod('r', 'handled_at')}
+            GROUP BY 1)
+          SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(made.n, 0) AS opened,
+                 coalesce(handled.closed, 0) AS closed, coalesce(handled.cancelled, 0) AS cancelled
           FROM ${DAYS}
+          LEFT JOIN made ON made.day = d.day
+          LEFT JOIN handled ON handled.day = d.day
           ORDER BY d.day`,
     params: params(s),
   };
