@@ -45,7 +45,7 @@ describe('chat and product cards in a video call', () => {
   });
   afterAll(() => browser.close());
 
-  it('the seller sends a card and a message, the customer adds it to the cart without the video stopping, replies, and both histories keep the conversation', async () => {
+  it('the seller sends a card and a message, the customer adds it to the cart without the video stopping, replies, both histories keep the conversation, and the customer’s rating reaches the shop', async () => {
     const product = await shopProduct('Studio Monitor Headphones');
     const shown = await shopProduct('Belt-Drive Turntable');
     const inCartBefore = await cartQuantity(shown.id);
@@ -148,5 +148,22 @@ describe('chat and product cards in a video call', () => {
     expect(customerLines[0]).toContain(shown.name);
     expect(customerLines[2]).toContain('You');
     await screenshot(customer, 'call-chat-customer-history');
+
+    // The call connected and ended: the customer rates it, the shop sees it in its history row.
+    await first.getByTestId('open-rating').click();
+    const form = customer.getByTestId('call-rating-form');
+    await form.getByRole('radio', { name: '4 stars' }).check();
+    await form.getByLabel('Comment (optional)').fill('Showed me the turntable');
+    await form.getByRole('button', { name: 'Send rating' }).click();
+    await expect(
+      waitForText(customer.getByTestId('call-rating-done'), 'You rated this call 4 of 5'),
+    ).resolves.toBe(true);
+    await seller.reload();
+    const rated = seller
+      .locator('[data-testid="call-row"][data-status="ended"]')
+      .filter({ hasText: RILEY.name })
+      .first();
+    await expect(waitForText(rated.getByTestId('call-rating'), '4/5')).resolves.toBe(true);
+    expect(await rated.getByTestId('call-rating-comment').textContent()).toContain('Showed me the turntable');
   });
 });

@@ -94,8 +94,12 @@ import { firstValueFrom } from 'rxjs';
     .cs-star.cs-on {
       color: #f9a825;
     }
+    .cs-star span {
+      pointer-events: none;
+    }
     .cs-star input {
       position: absolute;
+      z-index: 1;
       opacity: 0;
       inset: 0;
       margin: 0;
