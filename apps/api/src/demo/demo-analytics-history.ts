@@ -3,6 +3,7 @@ import { User } from '@callshop/api/auth';
 import { Product } from '@callshop/api/products';
 import { Call, CallbackRequest } from '@callshop/api/calls';
 import { Order } from '@callshop/api/orders';
+import { demoShippingAddress } from './demo-catalog';
 
 /** The shop whose past the history fills, and the customers it invents for it. */
 export const HISTORY_SHOP_OWNER = 'seller@demo.shop';
@@ -230,15 +231,7 @@ export async function seedDemoAnalyticsHistory(dataSource: DataSource): Promise<
         status: 'delivered',
         currency: p.currency,
         total: p.price * o.quantity,
-        shippingAddress: {
-          name: customer.name,
-          line1: '12 Harbour Street',
-          line2: null,
-          city: 'Springfield',
-          postalCode: '12345',
-          country: 'US',
-          phone: null,
-        },
+        shippingAddress: demoShippingAddress(customer.name, null),
         paymentMethod: 'cash_on_delivery',
         paymentStatus: 'paid',
         assistedByCallId: o.assistedBy === null ? null : saved[o.assistedBy].id,

@@ -245,6 +245,19 @@ export const DEMO_CALLBACKS = [
   },
 ];
 
+/** Where the demo customers' orders go. */
+export function demoShippingAddress(name: string, phone: string | null) {
+  return {
+    name,
+    line1: '12 Harbour Street',
+    line2: null,
+    city: 'Springfield',
+    postalCode: '12345',
+    country: 'US',
+    phone,
+  };
+}
+
 /** Orders placed before the demo starts, so the console's Orders page and My orders are not empty. */
 export interface DemoOrder {
   customer: string;

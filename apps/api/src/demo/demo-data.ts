@@ -12,6 +12,7 @@ import {
   DEMO_ORDERS,
   DEMO_PASSWORD,
   DEMO_SHOPS,
+  demoShippingAddress,
 } from './demo-catalog';
 import { seedDemoAnalyticsHistory } from './demo-analytics-history';
 
@@ -185,15 +186,7 @@ async function seedOrders(dataSource: DataSource): Promise<void> {
         status: o.status,
         currency: 'USD',
         total: items.reduce((sum, i) => sum + i.price * i.quantity, 0),
-        shippingAddress: {
-          name: customer.name,
-          line1: '12 Harbour Street',
-          line2: null,
-          city: 'Springfield',
-          postalCode: '12345',
-          country: 'US',
-          phone: customer.phoneNumber,
-        },
+        shippingAddress: demoShippingAddress(customer.name, customer.phoneNumber),
         paymentMethod: 'cash_on_delivery',
         paymentStatus: o.status === 'delivered' ? 'paid' : 'due',
         assistedByCallId: assist?.id ?? null,
