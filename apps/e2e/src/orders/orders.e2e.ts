@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectNoSeriousAxeViolations } from '../support/a11y';
 import { DEMO_PASSWORD, baseUrl, launchBrowser, newContext, screenshot } from '../support/browser';
 
 const UI = 15_000;
@@ -70,6 +71,7 @@ describe('cart, checkout and orders in two browsers', () => {
     await page.getByTestId('cart-link').click();
     await page.getByTestId('cart-line').waitFor({ timeout: UI });
     expect(await textOf(page, 'cart-quantity')).toBe('2');
+    await expectNoSeriousAxeViolations(page, 'cart');
     await page.getByRole('button', { name: `One less ${PRODUCT}` }).click();
     await waitForText(page, 'cart-count', '1');
     await page.getByRole('link', { name: 'Check out' }).click();
@@ -83,6 +85,7 @@ describe('cart, checkout and orders in two browsers', () => {
     expect(cart).toBeNull();
 
     expect(await page.getByLabel('Full name').inputValue()).toBe(CUSTOMER.name);
+    await expectNoSeriousAxeViolations(page, 'checkout');
     await page.getByLabel('Address').fill('7 Fern Lane');
     await page.getByLabel('City').fill('Portland');
     await page.getByLabel('Postal code').fill('97201');
@@ -101,6 +104,7 @@ describe('cart, checkout and orders in two browsers', () => {
     const stockAfter = (await (await fetch(`${baseUrl()}/api/v2/products/${id}`)).json()).stock as number;
     expect(stockAfter).toBe(stockBefore - 1);
     await screenshot(page, 'storefront-my-orders');
+    await expectNoSeriousAxeViolations(page, 'my orders');
 
     // The shop sees it in the console and moves it on.
     const console = await seller.newPage();
@@ -117,6 +121,7 @@ describe('cart, checkout and orders in two browsers', () => {
     await row.getByRole('button', { name: 'Mark delivered' }).waitFor({ timeout: UI });
     expect(await row.getByTestId('order-status').textContent()).toContain('Shipped');
     await screenshot(console, 'console-orders');
+    await expectNoSeriousAxeViolations(console, 'console orders', 'main');
 
     // The shopper sees what the shop did.
     await page.reload();
