@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import { seriousAxeViolations } from '../support/a11y';
 import { apiLogin, baseUrl, launchBrowser, screenshot } from '../support/browser';
 import {
   SHOP,
@@ -88,6 +89,9 @@ describe('chat and product cards in a video call', () => {
     expect(await text.locator('b').count()).toBe(0);
     expect(await text.textContent()).toContain('<b>really</b>');
     await screenshot(customer, 'call-chat-customer-card');
+    // Both chat panels, the seller's with its product search, pass axe's serious and critical rules.
+    expect(await seriousAxeViolations(customer, '[data-testid="chat-panel"]')).toEqual([]);
+    expect(await seriousAxeViolations(seller, '[data-testid="chat-panel"]')).toEqual([]);
 
     // Add to cart, one click, while the seller's video keeps being decoded.
     const before = await remoteVideo(customer);
