@@ -5,6 +5,7 @@ import {
   SHOP,
   UI_TIMEOUT,
   closeAll,
+  expectRemoteVideoFlowing,
   incomingDialog,
   openProductPage,
   openSellerConsole,
@@ -15,7 +16,7 @@ import {
   waitForText,
 } from './call-helpers';
 
-describe('a customer call rings both staff of the shop', () => {
+describe('a customer call rings both staff of the shop, and the callback loop closes', () => {
   let browser: Browser;
   let contexts: BrowserContext[] = [];
 
@@ -28,7 +29,7 @@ describe('a customer call rings both staff of the shop', () => {
   });
   afterAll(() => browser.close());
 
-  it('one declines and only their ringing stops; the customer, seeing the time ring, switches to a callback about the product', async () => {
+  it('one declines and only their ringing stops; the customer switches to a callback about the product, which a completed call-back closes', async () => {
     const product = await shopProduct('Studio Monitor Headphones');
     const [ownerContext, staffContext, customerContext] = await Promise.all([person(), person(), person()]);
     const [owner, staff, customer] = await Promise.all([
@@ -65,6 +66,7 @@ describe('a customer call rings both staff of the shop', () => {
     await dialog.getByLabel('Note for the seller (optional)').fill('Switched from a ringing call');
     await dialog.getByRole('button', { name: 'Send callback request' }).click();
     await dialog.getByTestId('callback-sent').waitFor({ timeout: UI_TIMEOUT });
+    await dialog.getByRole('button', { name: 'Close' }).click();
 
     const request = staff.getByTestId('callback-request').filter({ hasText: 'Switched from a ringing call' });
     await request.waitFor({ timeout: UI_TIMEOUT });
@@ -78,10 +80,27 @@ describe('a customer call rings both staff of the shop', () => {
     const [last] = ((await res.json()) as { items: { status: string; endReason: string }[] }).items;
     expect(last).toMatchObject({ status: 'cancelled', endReason: 'cancelled' });
     await expect(waitFor(async () => (await request.count()) === 1)).resolves.toBe(true);
-    // Leaves no open request behind for the other browser tests.
+
+    // The callback loop: Casey asked for video and is on the site, so the console offers video
+    // first and says she is online; the completed call placed from the request closes it.
+    expect(await request.locator('.row__actions > :first-child').getAttribute('data-testid')).toBe(
+      'call-back-video',
+    );
+    await expect(waitForText(request.getByTestId('customer-online'), 'Online now')).resolves.toBe(true);
     await staff.getByTestId('call-outcome').getByRole('button', { name: 'Close' }).click();
-    await request.getByRole('button', { name: /^Mark done/ }).click();
+    await request.getByTestId('call-back-video').click();
+    const ringing = incomingDialog(customer);
+    await ringing.waitFor({ timeout: UI_TIMEOUT });
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(staff)]);
+    await expect(waitForText(staff.getByTestId('in-call'), /In call · \d+:\d{2}/)).resolves.toBe(true);
+    await staff.getByRole('button', { name: 'Hang up' }).click();
     await request.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+    const mine = await fetch(`${baseUrl()}/api/v2/callbacks?limit=1`, {
+      headers: { authorization: `Bearer ${casey.accessToken}` },
+    });
+    const [closed] = ((await mine.json()) as { items: { status: string; note: string }[] }).items;
+    expect(closed).toMatchObject({ status: 'called_back', note: 'Switched from a ringing call' });
   });
 
   async function person(): Promise<BrowserContext> {
