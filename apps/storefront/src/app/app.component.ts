@@ -16,9 +16,9 @@ import {
   RouterOutlet,
 } from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
-import { CallHostComponent } from '@callshop/web/calls-ui';
 import { CartLinkComponent } from './cart/cart-link.component';
 import { filter, take } from 'rxjs';
+import { CallLayerComponent } from './call-layer.component';
 import { whenIdle } from './when-idle';
 
 /**
@@ -29,7 +29,7 @@ import { whenIdle } from './when-idle';
  */
 @Component({
   selector: 'cs-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, CallHostComponent, CartLinkComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, CallLayerComponent, CartLinkComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip" href="#main">Skip to content</a>
@@ -63,7 +63,7 @@ import { whenIdle } from './when-idle';
     </main>
     <!-- Signed in: the call UI loads once the first page is up, outside the initial bundle. -->
     @defer (when callLayerWanted()) {
-      <cs-call-host />
+      <cs-call-layer />
     }
   `,
   styles: `

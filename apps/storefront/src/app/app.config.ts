@@ -6,7 +6,6 @@ import {
 import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideCallshopWeb } from '@callshop/web/core';
 import { routes } from './app.routes';
-import { provideCallAddToCart } from './cart/call-add-to-cart';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -18,6 +17,5 @@ export const appConfig: ApplicationConfig = {
       withInMemoryScrolling({ scrollPositionRestoration: 'enabled', anchorScrolling: 'enabled' }),
     ),
     provideCallshopWeb({ sessionStorageKey: 'callshop.storefront.session' }),
-    provideCallAddToCart(),
   ],
 };

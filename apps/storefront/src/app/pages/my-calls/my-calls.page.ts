@@ -21,6 +21,7 @@ import {
   callStatusLabel,
 } from '@callshop/web/calls-ui';
 import { DurationPipe, ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
+import { provideCallAddToCart } from '../../cart/call-add-to-cart';
 import { callbackStatusLabel } from './call-labels';
 
 const PAGE_SIZE = 20;
@@ -39,6 +40,8 @@ const PAGE_SIZE = 20;
     CallConversationComponent,
     CallRatingComponent,
   ],
+  // Add to cart on the product cards of a call's messages (see CallLayerComponent).
+  providers: [provideCallAddToCart()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-calls.page.html',
   styles: `
