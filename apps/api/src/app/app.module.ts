@@ -9,7 +9,13 @@ import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
 import { CallsModule } from '@callshop/api/calls';
 import { OrdersModule } from '@callshop/api/orders';
-import { AnalyticsModule, ExportsModule, MetricsModule, WebhooksModule } from '@callshop/api/integrations';
+import {
+  AnalyticsModule,
+  CustomerTimelineModule,
+  ExportsModule,
+  MetricsModule,
+  WebhooksModule,
+} from '@callshop/api/integrations';
 import { DemoImagesController } from '../demo/demo-images.controller';
 
 /** What Angular's build names by content: `main-HASH.js`, `chunk-…`, `styles-…`, `media/…-HASH.ext`. */
@@ -52,6 +58,7 @@ const webApps = ServeStaticModule.forRootAsync({
     MetricsModule,
     ExportsModule,
     AnalyticsModule,
+    CustomerTimelineModule,
     WebhooksModule,
     webApps,
   ],

@@ -8,3 +8,4 @@ export * from './lib/call-rating';
 export * from './lib/orders';
 export * from './lib/webhooks';
 export * from './lib/analytics';
+export * from './lib/customer-timeline';

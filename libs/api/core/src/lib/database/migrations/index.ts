@@ -13,6 +13,7 @@ import { CallMessages1733100000000 } from './1733100000000-call-messages';
 import { CallRatings1733100000001 } from './1733100000001-call-ratings';
 import { AnalyticsIndexes1733200000000 } from './1733200000000-analytics-indexes';
 import { CallsAnalyticsIndex1733200000001 } from './1733200000001-calls-analytics-index';
+import { CallNotes1733200000002 } from './1733200000002-call-notes';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CallRatings1733100000001,
   AnalyticsIndexes1733200000000,
   CallsAnalyticsIndex1733200000001,
+  CallNotes1733200000002,
 ];
