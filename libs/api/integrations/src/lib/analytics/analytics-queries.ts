@@ -29,13 +29,23 @@ const DAYS = `(SELECT g::date AS day
 /** The local calendar day of an instant. */
 const localDay = (column: string) => `(${column} AT TIME ZONE $4)::date`;
 
-/** The period's bounds as the database computes them (for the answer's `period`). */
-export function periodStatement(s: AnalyticsScope): Statement {
-  return {
-    sql: `SELECT ($1::date)::timestamp AT TIME ZONE $3 AS start, ($2::date + 1)::timestamp AT TIME ZONE $3 AS "end"`,
-    params: [s.from, s.to, s.timeZone],
-  };
+/**
+ * Where the call statements read the period's calls: the table itself (each statement on its
+ * own, as the benchmark times them), or `period_calls`, the rows one scan of the covering index
+ * gave, with their local time computed once (`figuresStatement`).
+ */
+interface CallSource {
+  rows: string;
+  where: string;
+  /** The call's local time (`timestamp`) in the zone. */
+  local: string;
 }
+const CALLS_TABLE: CallSource = {
+  rows: 'calls c',
+  where: inPeriod('c'),
+  local: '(c.created_at AT TIME ZONE $4)',
+};
+const PERIOD_CALLS: CallSource = { rows: 'period_calls c', where: 'true', local: 'c.local' };
 
 export interface CallsPerDayRow {
   date: string;
@@ -52,15 +62,15 @@ export interface CallsPerDayRow {
  * Every local day of the period with its calls (both directions) by outcome; empty days too.
  * One scan of the period, grouped by each call's local day, then laid on the calendar.
  */
-export function callsPerDayStatement(s: AnalyticsScope): Statement {
+export function callsPerDayStatement(s: AnalyticsScope, src = CALLS_TABLE): Statement {
   const outcomes = ['ended', 'failed', 'missed', 'declined', 'busy', 'cancelled'];
   const n = (status: string) => `count(*) FILTER (WHERE c.status = '${status}')::int AS ${status}`;
   return {
     sql: `WITH per AS (
-            SELECT ${localDay('c.created_at')} AS day, ${outcomes.map(n).join(', ')},
+            SELECT (${src.local})::date AS day, ${outcomes.map(n).join(', ')},
                    count(*) FILTER (WHERE c.status IN ('ringing', 'accepted'))::int AS live
-            FROM calls c
-            WHERE ${inPeriod('c')}
+            FROM ${src.rows}
+            WHERE ${src.where}
             GROUP BY 1)
           SELECT to_char(d.day, 'YYYY-MM-DD') AS date,
                  ${[...outcomes, 'live'].map((o) => `coalesce(per.${o}, 0) AS ${o}`).join(', ')}
@@ -82,7 +92,7 @@ export interface AnsweringRow {
  * Incoming calls that stopped ringing, how many were answered, and the answered calls' ring
  * time (created → answered): continuous median and 90th percentile.
  */
-export function answeringStatement(s: AnalyticsScope): Statement {
+export function answeringStatement(s: AnalyticsScope, src = CALLS_TABLE): Statement {
   const ring = `extract(epoch FROM c.answered_at - c.created_at)`;
   return {
     sql: `SELECT count(*)::int AS incoming,
@@ -91,18 +101,18 @@ export function answeringStatement(s: AnalyticsScope): Statement {
                    FILTER (WHERE c.answered_at IS NOT NULL) AS median_seconds,
                  percentile_cont(0.9) WITHIN GROUP (ORDER BY ${ring})
                    FILTER (WHERE c.answered_at IS NOT NULL) AS p90_seconds
-          FROM calls c
-          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer' AND c.status <> 'ringing'`,
+          FROM ${src.rows}
+          WHERE ${src.where} AND c.initiated_by = 'customer' AND c.status <> 'ringing'`,
     params: params(s),
   };
 }
 
 /** Incoming calls that ended without an answer, by end reason, most frequent first. */
-export function missedByReasonStatement(s: AnalyticsScope): Statement {
+export function missedByReasonStatement(s: AnalyticsScope, src = CALLS_TABLE): Statement {
   return {
     sql: `SELECT c.end_reason AS reason, count(*)::int AS count
-          FROM calls c
-          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer' AND c.answered_at IS NULL
+          FROM ${src.rows}
+          WHERE ${src.where} AND c.initiated_by = 'customer' AND c.answered_at IS NULL
             AND c.status NOT IN ('ringing', 'accepted')
           GROUP BY c.end_reason
           ORDER BY count DESC, reason`,
@@ -118,13 +128,13 @@ export interface HourRow {
 }
 
 /** Incoming calls by local weekday and hour (only the cells that have calls). */
-export function busiestHoursStatement(s: AnalyticsScope): Statement {
+export function busiestHoursStatement(s: AnalyticsScope, src = CALLS_TABLE): Statement {
   return {
-    sql: `SELECT extract(isodow FROM c.created_at AT TIME ZONE $4)::int AS dow,
-                 extract(hour FROM c.created_at AT TIME ZONE $4)::int AS hour,
+    sql: `SELECT extract(isodow FROM ${src.local})::int AS dow,
+                 extract(hour FROM ${src.local})::int AS hour,
                  count(*)::int AS count
-          FROM calls c
-          WHERE ${inPeriod('c')} AND c.initiated_by = 'customer'
+          FROM ${src.rows}
+          WHERE ${src.where} AND c.initiated_by = 'customer'
           GROUP BY 1, 2`,
     params: params(s),
   };
@@ -147,7 +157,7 @@ export interface ProductRow {
  * (line price × quantity, minor units), in total and for orders assisted by a call. Without the
  * orders' assisted link (`assisted`: false) the assisted figures are 0.
  */
-export function productsStatement(s: AnalyticsScope, assisted: boolean): Statement {
+export function productsStatement(s: AnalyticsScope, assisted: boolean, src = CALLS_TABLE): Statement {
   const isAssisted = assisted ? 'o.assisted_by_call_id IS NOT NULL' : 'false';
   // The lines are looked up per order and the names per product (LATERAL; OFFSET 0 keeps the
   // planner from flattening them into hash joins over every order line and product, which it
@@ -155,8 +165,8 @@ export function productsStatement(s: AnalyticsScope, assisted: boolean): Stateme
   return {
     sql: `WITH pc AS (
             SELECT c.product_id, count(*)::int AS calls
-            FROM calls c
-            WHERE ${inPeriod('c')} AND c.product_id IS NOT NULL
+            FROM ${src.rows}
+            WHERE ${src.where} AND c.product_id IS NOT NULL
             GROUP BY c.product_id),
           po AS (
             SELECT i.product_id, min(i.currency) AS currency,
@@ -198,7 +208,7 @@ export interface StaffRow {
  * calls answered, calls placed, mean talk time of connected calls, and the mean of the
  * customers' ratings (`call_ratings.stars`) when this database records ratings (`ratings`).
  */
-export function staffStatement(s: AnalyticsScope, ratings: boolean): Statement {
+export function staffStatement(s: AnalyticsScope, ratings: boolean, src = CALLS_TABLE): Statement {
   const rating = ratings ? 'avg(r.stars)::float8' : 'NULL::float8';
   const join = ratings ? 'LEFT JOIN call_ratings r ON r.call_id = c.id' : '';
   return {
@@ -208,8 +218,8 @@ export function staffStatement(s: AnalyticsScope, ratings: boolean): Statement {
                    count(*) FILTER (WHERE c.initiated_by = 'shop')::int AS calls_placed,
                    avg(c.duration_seconds)::float8 AS average_talk_seconds,
                    ${rating} AS average_rating
-            FROM calls c ${join}
-            WHERE ${inPeriod('c')} AND c.staff_id IS NOT NULL
+            FROM ${src.rows} ${join}
+            WHERE ${src.where} AND c.staff_id IS NOT NULL
             GROUP BY c.staff_id)
           SELECT u.id AS staff_id, u.name, coalesce(sc.calls_taken, 0) AS calls_taken,
                  coalesce(sc.calls_placed, 0) AS calls_placed, sc.average_talk_seconds, sc.average_rating
@@ -282,15 +292,57 @@ export const FEATURES_STATEMENT: Statement = {
 };
 
 /** Every statement the analytics run for one scope, by name (the service and the benchmark). */
-export function analyticsStatements(s: AnalyticsScope, f: AnalyticsFeatures) {
+export function analyticsStatements(s: AnalyticsScope, f: AnalyticsFeatures, src = CALLS_TABLE) {
   return {
-    callsPerDay: callsPerDayStatement(s),
-    answering: answeringStatement(s),
-    missedByReason: missedByReasonStatement(s),
-    busiestHours: busiestHoursStatement(s),
-    products: productsStatement(s, f.assistedOrders),
-    staff: staffStatement(s, f.ratings),
+    callsPerDay: callsPerDayStatement(s, src),
+    answering: answeringStatement(s, src),
+    missedByReason: missedByReasonStatement(s, src),
+    busiestHours: busiestHoursStatement(s, src),
+    products: productsStatement(s, f.assistedOrders, src),
+    staff: staffStatement(s, f.ratings, src),
     callbacksPerDay: callbacksPerDayStatement(s),
     openCallbacks: openCallbacksStatement(s),
   } satisfies Record<string, Statement>;
+}
+
+/** What `figuresStatement` returns: one row, each figure group as JSON. */
+export interface FiguresRow {
+  period: { start: string; end: string };
+  calls_per_day: CallsPerDayRow[];
+  answering: AnsweringRow;
+  missed_by_reason: { reason: string; count: number }[];
+  busiest_hours: HourRow[];
+  products: ProductRow[];
+  staff: StaffRow[];
+  callbacks_per_day: CallbacksPerDayRow[];
+  open_callbacks: { open_now: number };
+}
+
+/**
+ * Every figure group in one statement (each as JSON): one round trip instead of one per group,
+ * one statement is one snapshot (every figure counts the same rows), and the period's calls
+ * are read once from the covering index, their local time computed once.
+ */
+export function figuresStatement(s: AnalyticsScope, f: AnalyticsFeatures): Statement {
+  const st = analyticsStatements(s, f, PERIOD_CALLS);
+  // json_agg keeps the order of the sorted subquery it reads.
+  const rows = (x: Statement) => `(SELECT coalesce(json_agg(t), '[]'::json) FROM (${x.sql}) t)`;
+  const row = (x: Statement) => `(SELECT row_to_json(t) FROM (${x.sql}) t)`;
+  return {
+    sql: `WITH period_calls AS MATERIALIZED (
+            SELECT c.id, c.status, c.initiated_by, c.end_reason, c.created_at, c.answered_at,
+                   c.duration_seconds, c.staff_id, c.product_id, c.created_at AT TIME ZONE $4 AS local
+            FROM calls c
+            WHERE ${inPeriod('c')})
+          SELECT json_build_object('start', ${START}, 'end', ${END}) AS period,
+                 ${rows(st.callsPerDay)} AS calls_per_day,
+                 ${row(st.answering)} AS answering,
+                 ${rows(st.missedByReason)} AS missed_by_reason,
+                 ${rows(st.busiestHours)} AS busiest_hours,
+                 ${rows(st.products)} AS products,
+                 ${rows(st.staff)} AS staff,
+                 ${rows(st.callbacksPerDay)} AS callbacks_per_day,
+                 ${row(st.openCallbacks)} AS open_callbacks`,
+    params: params(s),
+  };
 }

@@ -1,5 +1,5 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '@callshop/api/auth';
 import {
   ANALYTICS_MAX_DAYS,
@@ -7,19 +7,13 @@ import {
   type CallEndReason,
   type ShopAnalytics,
 } from '@callshop/contracts';
-import type { Statement } from '../exports/export-queries';
 import {
-  analyticsStatements,
   FEATURES_STATEMENT,
-  periodStatement,
+  figuresStatement,
+  type FiguresRow,
   type AnalyticsFeatures,
   type AnalyticsScope,
-  type AnsweringRow,
   type CallbacksPerDayRow,
-  type CallsPerDayRow,
-  type HourRow,
-  type ProductRow,
-  type StaffRow,
 } from './analytics-queries';
 
 const DAY_MS = 86_400_000;
@@ -42,9 +36,9 @@ function today(timeZone: string): string {
 }
 
 /**
- * A shop's figures for a period of local days in an IANA zone, computed in PostgreSQL (one
- * statement per figure group, all in one read-only REPEATABLE READ transaction, so every
- * figure counts the same rows). Only the shop's staff read them.
+ * A shop's figures for a period of local days in an IANA zone, computed in PostgreSQL in one
+ * statement (one snapshot, so every figure counts the same rows; one round trip). Only the
+ * shop's staff read them.
  */
 @Injectable()
 export class ShopAnalyticsService {
@@ -56,22 +50,17 @@ export class ShopAnalyticsService {
     if (!user.shopId) throw new ForbiddenException("Only a shop's staff read its figures");
     const scope = this.scope(user.shopId, query);
     const features = await this.detectFeatures();
-    const runner = this.db.createQueryRunner('slave');
+    const statement = figuresStatement(scope, features);
+    let row: FiguresRow;
     try {
-      await runner.connect();
-      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const result = await this.compute(runner, scope, features);
-      await runner.query('COMMIT');
-      return result;
+      [row] = await this.db.query(statement.sql, statement.params);
     } catch (error) {
-      await runner.query('ROLLBACK').catch(() => undefined);
       // 22023: "time zone ... not recognized" (a name ICU knows and PostgreSQL does not).
       if ((error as { driverError?: { code?: string } }).driverError?.code === '22023')
         throw new BadRequestException(`timeZone ${scope.timeZone} is not known to the database`);
       throw error;
-    } finally {
-      await runner.release();
     }
+    return this.shape(scope, features, row);
   }
 
   /** Checks and completes the period: real days, `from` ≤ `to`, at most ANALYTICS_MAX_DAYS. */
@@ -92,22 +81,16 @@ export class ShopAnalyticsService {
     return { shopId, from, to, timeZone };
   }
 
-  private async compute(
-    runner: QueryRunner,
-    scope: AnalyticsScope,
-    features: AnalyticsFeatures,
-  ): Promise<ShopAnalytics> {
-    const run = <R>(s: Statement) => runner.query(s.sql, s.params) as Promise<R[]>;
-    const st = analyticsStatements(scope, features);
-    const [bounds] = await run<{ start: Date; end: Date }>(periodStatement(scope));
-    const perDay = await run<CallsPerDayRow>(st.callsPerDay);
-    const [answering] = await run<AnsweringRow>(st.answering);
-    const missed = await run<{ reason: CallEndReason; count: number }>(st.missedByReason);
-    const hours = await run<HourRow>(st.busiestHours);
-    const products = await run<ProductRow>(st.products);
-    const staff = await run<StaffRow>(st.staff);
-    const callbacks = await run<CallbacksPerDayRow>(st.callbacksPerDay);
-    const [{ open_now }] = await run<{ open_now: number }>(st.openCallbacks);
+  private shape(scope: AnalyticsScope, features: AnalyticsFeatures, row: FiguresRow): ShopAnalytics {
+    const perDay = row.calls_per_day;
+    const answering = row.answering;
+    const missed = row.missed_by_reason as { reason: CallEndReason; count: number }[];
+    const hours = row.busiest_hours;
+    const products = row.products;
+    const staff = row.staff;
+    const callbacks = row.callbacks_per_day;
+    const { open_now } = row.open_callbacks;
+    const bounds = { start: new Date(row.period.start), end: new Date(row.period.end) };
 
     const busiestHours = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
     for (const h of hours) busiestHours[h.dow - 1][h.hour] = h.count;
