@@ -13,6 +13,20 @@ describe('ringing across staff (real API, PostgreSQL, Socket.io clients)', () =>
 
   const isCall = (id: string) => (p: { call?: CallDto; callId?: string }) => (p.call?.id ?? p.callId) === id;
 
+  /** A shop's owner and a colleague each on one device, and a customer's call ringing for both. */
+  async function ringTwoStaff() {
+    const shop = await createShop(env);
+    const colleague = await shop.addStaff();
+    const customer = await env.registerCustomer();
+    const owner = track(await connectCalls(env, shop.owner));
+    const staff = track(await connectCalls(env, colleague));
+    const phone = track(await connectCalls(env, customer));
+    const call = await customerCalls(env, customer, shop, phone);
+    await owner.next('call:incoming', isCall(call.id));
+    await staff.next('call:incoming', isCall(call.id));
+    return { shop, customer, owner, staff, phone, call };
+  }
+
   it('one of two staff declines: it stops ringing on their devices only, rings on, and the other can still take it', async () => {
     const shop = await createShop(env);
     const colleague = await shop.addStaff();
@@ -53,15 +67,7 @@ describe('ringing across staff (real API, PostgreSQL, Socket.io clients)', () =>
   });
 
   it('both staff decline at the same moment: the call ends declined once, on both sides', async () => {
-    const shop = await createShop(env);
-    const colleague = await shop.addStaff();
-    const customer = await env.registerCustomer();
-    const owner = track(await connectCalls(env, shop.owner));
-    const staff = track(await connectCalls(env, colleague));
-    const phone = track(await connectCalls(env, customer));
-    const call = await customerCalls(env, customer, shop, phone);
-    await owner.next('call:incoming', isCall(call.id));
-    await staff.next('call:incoming', isCall(call.id));
+    const { owner, staff, phone, call, shop, customer } = await ringTwoStaff();
 
     const acks = await Promise.all([
       owner.request<{ call: CallDto }>('call:decline', { callId: call.id }),
@@ -92,14 +98,7 @@ describe('ringing across staff (real API, PostgreSQL, Socket.io clients)', () =>
   });
 
   it('ends declined when the one staff member it still rang for declines; a stranger cannot decline', async () => {
-    const shop = await createShop(env);
-    const colleague = await shop.addStaff();
-    const customer = await env.registerCustomer();
-    const owner = track(await connectCalls(env, shop.owner));
-    const staff = track(await connectCalls(env, colleague));
-    const phone = track(await connectCalls(env, customer));
-    const call = await customerCalls(env, customer, shop, phone);
-    await staff.next('call:incoming', isCall(call.id));
+    const { owner, staff, phone, call } = await ringTwoStaff();
     // The colleague stops taking calls: the owner is the last one it rings for.
     await staff.request('presence:set-available', { available: false });
     const stranger = track(await connectCalls(env, (await createShop(env)).owner));
