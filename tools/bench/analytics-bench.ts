@@ -33,14 +33,11 @@ import {
 } from './analytics-data.ts';
 import {
   buildApi,
-  freePort,
-  JWT_SECRET,
   option,
   percentile,
   runBenchmark,
   signJwt,
-  sleep,
-  startChild,
+  startApi,
   startDatabase,
   stopChild,
 } from './bench-kit.ts';
@@ -63,26 +60,12 @@ runBenchmark(async () => {
   // A database analytics-data.ts filled before (kept), or a scratch one filled now.
   const reuse = process.env['BENCH_ANALYTICS_DATABASE_URL'];
   const database = reuse ? { url: reuse, stop: async () => undefined } : await startDatabase();
-  const port = await freePort();
-  const { child, output } = startChild('API', [main], {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    JWT_SECRET,
-    SEED_DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000000',
+  const { child, base } = await startApi(main, database.url).catch(async (error: unknown) => {
+    await database.stop();
+    throw error;
   });
-  const base = `http://127.0.0.1:${port}`;
   const db = new pg.Client({ connectionString: database.url });
   try {
-    for (let i = 0; i < 600; i++) {
-      const ready = await fetch(`${base}/api/v2/health/ready`).catch(() => null);
-      if (ready?.ok) break;
-      if (i === 599) throw new Error(`the API did not start:\n${output().slice(-2000)}`);
-      await sleep(100);
-    }
     let shop: GeneratedShop;
     if (reuse) {
       shop = await busiestShop(database.url);

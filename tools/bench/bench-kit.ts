@@ -160,6 +160,35 @@ export function startChild(
   return { child, output: () => output };
 }
 
+/**
+ * Starts a built API (`main`) in production mode on `databaseUrl` (it migrates the database),
+ * without demo data, rate limits out of the way, and waits until it is ready.
+ */
+export async function startApi(
+  main: string,
+  databaseUrl: string,
+): Promise<{ child: ChildProcess; output: () => string; base: string }> {
+  const port = await freePort();
+  const { child, output } = startChild('API', [main], {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET,
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    const ready = await fetch(`${base}/api/v2/health/ready`).catch(() => null);
+    if (ready?.ok) return { child, output, base };
+    await sleep(100);
+  }
+  await stopChild(child);
+  throw new Error(`the API did not start:\n${output().slice(-2000)}`);
+}
+
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
