@@ -121,6 +121,12 @@ describe('chat and product cards in a video call', () => {
     await seller.getByRole('button', { name: 'Hang up' }).click();
     await expect(waitForText(customer.getByTestId('call-outcome'), 'Call ended')).resolves.toBe(true);
     await expect(waitForText(seller.getByTestId('call-outcome'), 'Call ended')).resolves.toBe(true);
+    // The call connected: its outcome offers the rating at once (the seller's does not).
+    await customer
+      .getByTestId('call-outcome')
+      .getByTestId('call-rating-form')
+      .waitFor({ timeout: UI_TIMEOUT });
+    expect(await seller.getByTestId('call-rating-form').count()).toBe(0);
 
     // Both histories open the conversation: card, message, reply, in order.
     await seller.getByRole('button', { name: 'Close' }).click();
@@ -131,9 +137,12 @@ describe('chat and product cards in a video call', () => {
     await row.waitFor({ timeout: UI_TIMEOUT });
     await row.getByTestId('open-conversation').click();
     const sellerHistory = row.getByTestId('call-conversation');
-    await expect(
-      waitFor(async () => (await sellerHistory.getByTestId('chat-message').count()) === 3),
-    ).resolves.toBe(true);
+    const sellerShown = await waitFor(
+      async () => (await sellerHistory.getByTestId('chat-message').count()) === 3,
+    );
+    expect({ sellerShown, row: await row.textContent() }).toEqual(
+      expect.objectContaining({ sellerShown: true }),
+    );
     const sellerLines = await sellerHistory.getByTestId('chat-message').allTextContents();
     expect(sellerLines[0]).toContain(shown.name);
     expect(sellerLines[1]).toContain('Have a look at this one');

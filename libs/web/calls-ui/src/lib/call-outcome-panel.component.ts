@@ -13,6 +13,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
+import { CallRatingComponent } from './rating/call-rating.component';
 import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
@@ -21,7 +22,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
  */
 @Component({
   selector: 'cs-call-outcome-panel',
-  imports: [A11yModule, FocusOnOpen, MatButton],
+  imports: [A11yModule, FocusOnOpen, MatButton, CallRatingComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (manager.outcome(); as outcome) {
@@ -45,6 +46,9 @@ import { FocusOnOpen } from './focus-on-open.directive';
               >Call {{ p.name }} at {{ p.number }}</a
             >
           </p>
+        }
+        @if (rateableCallId(); as callId) {
+          <cs-call-rating class="cs-outcome-rating" [callId]="callId" />
         }
         <div class="cs-call-actions">
           @if (outcome.mediaError && outcome.mediaError !== 'unsupported' && manager.request()) {
@@ -81,6 +85,12 @@ export class CallOutcomePanelComponent {
       ? sellerDialogTarget(this.manager.call(), this.manager.request())
       : null,
   );
+  /** A customer's call that connected and ended: they may rate it here (or later in My calls). */
+  protected readonly rateableCallId = computed(() => {
+    const call = this.manager.call();
+    const over = call && call.status !== 'ringing' && call.status !== 'accepted';
+    return this.manager.viewer() === 'customer' && over && call.connectedAt ? call.id : null;
+  });
   protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
   /** The other party's number, looked up when the outcome offers the phone. */
   protected readonly phone = signal<CounterpartPhone | null>(null);
