@@ -190,6 +190,20 @@ export async function expectRemoteVideoFlowing(page: Page): Promise<RemoteVideo>
   return last;
 }
 
+/** The video track the page sends right now (camera or shared screen): its label and device. */
+export async function sentVideoTrack(page: Page): Promise<{ label: string; deviceId: string } | null> {
+  return page.evaluate(() => {
+    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
+      (pc) => pc.connectionState !== 'closed',
+    );
+    for (const pc of pcs) {
+      const track = pc.getSenders().find((s) => s.track?.kind === 'video')?.track;
+      if (track) return { label: track.label, deviceId: track.getSettings().deviceId ?? '' };
+    }
+    return null;
+  });
+}
+
 /** Reads "m:ss" / "h:mm:ss" as seconds. */
 export function parseDuration(text: string): number | null {
   const match = text.trim().match(/^(?:(\d+):)?(\d+):(\d{2})$/);

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { PHONE, launchBrowser } from '../support/browser';
 import {
   CUSTOMERS,
@@ -9,23 +9,10 @@ import {
   openProductPage,
   openSellerConsole,
   personContext,
+  sentVideoTrack as sentCamera,
   shopProduct,
   waitFor,
 } from './call-helpers';
-
-/** The camera track the page sends right now: its label and device. */
-async function sentCamera(page: Page): Promise<{ label: string; deviceId: string } | null> {
-  return page.evaluate(() => {
-    const pcs = ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).filter(
-      (pc) => pc.connectionState !== 'closed',
-    );
-    for (const pc of pcs) {
-      const track = pc.getSenders().find((s) => s.track?.kind === 'video')?.track;
-      if (track) return { label: track.label, deviceId: track.getSettings().deviceId ?? '' };
-    }
-    return null;
-  });
-}
 
 /**
  * Hides Chromium's second fake camera from the page. Of the fake cameras

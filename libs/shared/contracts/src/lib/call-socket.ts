@@ -45,7 +45,8 @@ export type SignalPayload =
         usernameFragment?: string | null;
       } | null;
     }
-  | { kind: 'media'; audio: boolean; video: boolean };
+  /** This side's mute and camera state; `screen`: the video is a shared screen or window, not the camera. */
+  | { kind: 'media'; audio: boolean; video: boolean; screen?: boolean };
 
 export const SIGNAL_LIMITS = {
   /** Largest SDP accepted, in characters. */

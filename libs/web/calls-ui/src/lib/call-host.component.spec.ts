@@ -38,6 +38,10 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     cameraFacing: signal(null),
     listDevices: jest.fn(async () => [] as MediaDeviceInfo[]),
     switchCamera: jest.fn(async () => true),
+    sharedScreen: signal<MediaStream | null>(null),
+    canShareScreen: jest.fn(() => false),
+    shareScreen: jest.fn(async () => true),
+    stopScreenShare: jest.fn(async () => undefined),
   };
   const phaseNow = signal(phase);
   const peerDropped = signal(false);
@@ -188,6 +192,33 @@ describe('CallHostComponent', () => {
     expect(text).toContain("Ada's camera is off");
     again.button('Switch camera').click();
     expect(twoCameras.switchCamera).toHaveBeenCalled();
+  });
+
+  it('offers screen sharing where the browser can, and says who is sharing', async () => {
+    const { button, media, fixture } = await render('in-call');
+    expect(button('Share screen')).toBeUndefined();
+
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    const sharing = {
+      ...media,
+      localStream: signal({ getTracks: () => [], getVideoTracks: () => [] }),
+      remoteMedia: signal({ audio: true, video: true, screen: true }),
+      canShareScreen: jest.fn(() => true),
+    };
+    const again = await render('in-call', { media: sharing });
+    await again.fixture.whenStable();
+    const state = () => again.el.querySelector('[data-testid="remote-media-state"]')?.textContent ?? '';
+    expect(state()).toContain('Ada is sharing their screen');
+    expect(again.el.querySelector('[data-testid="remote-video"]')?.classList).toContain('cs-remote--screen');
+    again.button('Share screen').click();
+    expect(sharing.shareScreen).toHaveBeenCalled();
+    sharing.sharedScreen.set({ getTracks: () => [], getVideoTracks: () => [] } as unknown as MediaStream);
+    await again.fixture.whenStable();
+    expect(state()).toContain('You are sharing your screen');
+    expect(again.button('Stop sharing')?.getAttribute('aria-pressed')).toBe('true');
+    again.button('Stop sharing').click();
+    expect(sharing.stopScreenShare).toHaveBeenCalled();
   });
 
   it('offers to rejoin a call that is still on after a reload', async () => {

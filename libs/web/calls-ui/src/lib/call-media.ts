@@ -30,6 +30,13 @@ export interface CallMedia {
   switchDevice(kind: 'audioinput' | 'videoinput', deviceId: string): Promise<void>;
   /** The next camera (front / back); false with a single camera. */
   switchCamera(): Promise<boolean>;
+  /** The screen or window shared instead of the camera, while it is. */
+  readonly sharedScreen: Signal<MediaStream | null>;
+  /** Whether this browser can share a screen (desktop browsers). */
+  canShareScreen(): boolean;
+  /** Shares a screen or window instead of the camera; false when the user cancels. */
+  shareScreen(): Promise<boolean>;
+  stopScreenShare(): Promise<void>;
 }
 
 /** {@link CallMedia} over the call's {@link RtcService}. */
@@ -51,5 +58,9 @@ export function callMediaOf(rtc: RtcService): CallMedia {
     listDevices: () => rtc.listDevices(),
     switchDevice: (kind, deviceId) => rtc.switchDevice(kind, deviceId),
     switchCamera: () => rtc.switchCamera(),
+    sharedScreen: rtc.sharedScreen,
+    canShareScreen: () => rtc.canShareScreen(),
+    shareScreen: () => rtc.shareScreen(),
+    stopScreenShare: () => rtc.stopScreenShare(),
   };
 }

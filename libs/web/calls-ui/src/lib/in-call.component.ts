@@ -105,6 +105,25 @@ export class InCallComponent {
       !this.media.audioOnlyMode(),
   );
   protected readonly switchingCamera = signal(false);
+  /** Screen sharing: a desktop browser, a video call that sends video. */
+  protected readonly canShareScreen = computed(
+    () =>
+      this.media.canShareScreen() &&
+      !!this.media.localStream() &&
+      !this.media.audioOnly() &&
+      !this.media.audioOnlyMode(),
+  );
+  protected readonly screenError = signal<string | null>(null);
+
+  protected async toggleScreenShare(): Promise<void> {
+    this.screenError.set(null);
+    try {
+      if (this.media.sharedScreen()) await this.media.stopScreenShare();
+      else await this.media.shareScreen();
+    } catch (error) {
+      this.screenError.set(error instanceof Error ? error.message : 'The screen could not be shared.');
+    }
+  }
 
   private async countCameras(): Promise<void> {
     const devices = await this.media.listDevices().catch(() => []);

@@ -129,6 +129,9 @@ export class LocalMedia {
   private readonly facingSignal = signal<string | null>(null);
   /** The camera's `facingMode` (`user`, `environment`) when known: the self view mirrors only `user`. */
   readonly facing = this.facingSignal.asReadonly();
+  private readonly screenSignal = signal<MediaStream | null>(null);
+  /** The screen or window shared instead of the camera, while it is. */
+  readonly screen = this.screenSignal.asReadonly();
 
   constructor(private readonly devices: MediaDevices | null) {}
 
@@ -219,8 +222,71 @@ export class LocalMedia {
     return true;
   }
 
+  /** Whether this browser can share a screen or window (desktop browsers; not phones). */
+  canShareScreen(): boolean {
+    return typeof this.devices?.getDisplayMedia === 'function';
+  }
+
+  /**
+   * Sends a screen or window the user picks instead of the camera (`replaceTrack`: no
+   * renegotiation); the camera stays open, so switching back is instant. When the browser's
+   * own "Stop sharing" ends it, `ended` runs. False when the user cancels the picker.
+   */
+  async shareScreen(
+    wanted: () => boolean,
+    senders: () => RTCRtpSender[],
+    ended: () => void,
+  ): Promise<boolean> {
+    if (!this.devices?.getDisplayMedia || this.audioOnly() || this.screen()) return false;
+    let screen: MediaStream;
+    try {
+      screen = await this.devices.getDisplayMedia({ video: { frameRate: { ideal: 15 } }, audio: false });
+    } catch (error) {
+      const mapped = toMediaError(error);
+      if (mapped.kind === 'permission-denied') return false; // the picker was cancelled
+      throw mapped;
+    }
+    const track = screen.getVideoTracks()[0];
+    if (!track || !wanted()) {
+      screen.getTracks().forEach((t) => t.stop());
+      return false;
+    }
+    track.contentHint = 'detail';
+    track.addEventListener('ended', () => {
+      if (this.screen() === screen) ended();
+    });
+    this.screenSignal.set(screen);
+    await this.sendVideo(track, senders);
+    return true;
+  }
+
+  /** Back to the camera after sharing a screen. */
+  async stopScreenShare(senders: () => RTCRtpSender[]): Promise<void> {
+    const screen = this.screen();
+    if (!screen) return;
+    this.screenSignal.set(null);
+    await this.sendVideo(this.stream()?.getVideoTracks()[0] ?? null, senders);
+    screen.getTracks().forEach((t) => t.stop());
+  }
+
+  /** A new connection took the camera's track: it sends the shared screen again instead. */
+  async resendScreen(senders: () => RTCRtpSender[]): Promise<void> {
+    const track = this.screen()?.getVideoTracks()[0];
+    if (track) await this.sendVideo(track, senders);
+  }
+
+  private async sendVideo(track: MediaStreamTrack | null, senders: () => RTCRtpSender[]): Promise<void> {
+    await senders()
+      .find((s) => s.track?.kind === 'video')
+      ?.replaceTrack(track);
+  }
+
   /** Stops every track and forgets them. */
   release(): void {
+    this.screen()
+      ?.getTracks()
+      .forEach((t) => t.stop());
+    this.screenSignal.set(null);
     this.stream()
       ?.getTracks()
       .forEach((t) => t.stop());

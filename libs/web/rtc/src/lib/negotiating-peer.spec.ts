@@ -100,7 +100,11 @@ describe('NegotiatingPeer (perfect negotiation)', () => {
       candidate: { candidate: 'candidate:host', sdpMid: '0', sdpMLineIndex: 0, usernameFragment: null },
     });
     await peer.handle({ kind: 'media', audio: false, video: true });
-    expect(media).toEqual([{ audio: false, video: true }]);
+    await peer.handle({ kind: 'media', audio: true, video: true, screen: true });
+    expect(media).toEqual([
+      { audio: false, video: true },
+      { audio: true, video: true, screen: true },
+    ]);
   });
 
   it('after the other device returns, rolls back an offer it never answered and offers again', async () => {

@@ -9,7 +9,7 @@ export interface NegotiatingPeerHooks {
   /** Called when the remote offer is set, just before answering (the polite side adds its tracks here). */
   beforeAnswer?(): void;
   /** A media-state message from the other device (mute, camera off). */
-  media?(state: { audio: boolean; video: boolean }): void;
+  media?(state: { audio: boolean; video: boolean; screen?: boolean }): void;
   /** A negotiation step failed; reported without SDP. */
   error?(step: string, error: unknown): void;
 }
@@ -119,7 +119,11 @@ export class NegotiatingPeer {
   private async process(signal: SignalPayload): Promise<void> {
     if (this.closed) return;
     if (signal.kind === 'media') {
-      this.hooks.media?.({ audio: signal.audio, video: signal.video });
+      this.hooks.media?.({
+        audio: signal.audio,
+        video: signal.video,
+        ...(signal.screen ? { screen: true } : {}),
+      });
       return;
     }
     if (signal.kind === 'candidate') {

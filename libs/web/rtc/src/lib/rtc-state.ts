@@ -35,4 +35,6 @@ export interface RtcStartOptions {
 export interface RemoteMediaState {
   audio: boolean;
   video: boolean;
+  /** The video shows a screen or window the other side shares, not its camera. */
+  screen?: boolean;
 }

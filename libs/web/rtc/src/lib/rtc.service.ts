@@ -52,6 +52,8 @@ export class RtcService implements OnDestroy {
   readonly cameraEnabled = this.media.cameraEnabled;
   /** The camera's `facingMode` when known (`user`, `environment`). */
   readonly cameraFacing = this.media.facing;
+  /** The screen or window this side shares instead of its camera, while it does. */
+  readonly sharedScreen = this.media.screen;
   /** The other side's mute / camera state as they last announced it. */
   readonly remoteMedia = this.incoming.announced;
   private readonly mediaErrorSignal = signal<RtcMediaError | null>(null);
@@ -215,6 +217,33 @@ export class RtcService implements OnDestroy {
     );
   }
 
+  /** Whether this browser can share a screen or window (desktop browsers; not phones). */
+  canShareScreen(): boolean {
+    return this.media.canShareScreen();
+  }
+
+  /**
+   * Shares a screen or window the user picks instead of the camera, on the same connection;
+   * the other side is told (`media` with `screen: true`). False when the user cancels.
+   */
+  async shareScreen(): Promise<boolean> {
+    const generation = this.generation;
+    const shared = await this.media.shareScreen(
+      () => generation === this.generation,
+      () => this.connection?.pc.getSenders() ?? [],
+      () => void this.stopScreenShare(), // the browser's own "Stop sharing"
+    );
+    if (shared) this.announceMedia();
+    return shared;
+  }
+
+  /** Back to the camera. */
+  async stopScreenShare(): Promise<void> {
+    if (!this.sharedScreen()) return;
+    await this.media.stopScreenShare(() => this.connection?.pc.getSenders() ?? []);
+    this.announceMedia();
+  }
+
   /** Switches to the next camera (front / back) without renegotiating; false with a single camera. */
   switchCamera(): Promise<boolean> {
     const generation = this.generation;
@@ -289,6 +318,8 @@ export class RtcService implements OnDestroy {
       },
     });
     publishDebugHandle({ peerConnection: () => this.connection?.pc ?? null, flowing: this.incomingFlowing });
+    // A new connection took the camera's track: go on sending the shared screen.
+    if (this.sharedScreen()) void this.media.resendScreen(() => this.connection?.pc.getSenders() ?? []);
     const early = this.earlySignals;
     this.earlySignals = [];
     for (const signal of early) void this.connection.peer.handle(signal);
@@ -321,10 +352,12 @@ export class RtcService implements OnDestroy {
 
   private announceMedia(): void {
     if (!this.connection) return;
+    const screen = this.sharedScreen() !== null;
     this.options?.send({
       kind: 'media',
       audio: this.micEnabled(),
-      video: this.cameraEnabled() && !this.audioOnly(),
+      video: (screen || this.cameraEnabled()) && !this.audioOnly(),
+      ...(screen ? { screen } : {}),
     });
   }
 

@@ -99,6 +99,12 @@ describe('socket payloads (the REST validation pipe)', () => {
       ok: true,
       value: { callId, signal: { kind: 'media', audio: true, video: false } },
     });
+    expect(
+      await signal({ callId, signal: { kind: 'media', audio: true, video: true, screen: true } }),
+    ).toEqual({
+      ok: true,
+      value: { callId, signal: { kind: 'media', audio: true, video: true, screen: true } },
+    });
   });
 
   it.each([
@@ -110,6 +116,7 @@ describe('socket payloads (the REST validation pipe)', () => {
     [{ callId, signal: { kind: 'candidate', candidate: { candidate: 'c', sdpMLineIndex: -1 } } }],
     [{ callId, signal: { kind: 'candidate', candidate: { candidate: 'c', sdpMid: 'x'.repeat(100) } } }],
     [{ callId, signal: { kind: 'media', audio: 1, video: true } }],
+    [{ callId, signal: { kind: 'media', audio: true, video: true, screen: 'yes' } }],
     [{ callId, signal: { kind: 'unknown' } }],
     [{ callId: 'x', signal: { kind: 'media', audio: true, video: true } }],
   ])('refuses %j as INVALID_PAYLOAD', async (payload) => {

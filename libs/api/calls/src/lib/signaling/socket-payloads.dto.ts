@@ -205,6 +205,10 @@ class MediaSignalDto extends SignalDto {
 
   @IsBoolean({ message: 'media.audio and media.video must be true or false' })
   video!: boolean;
+
+  @IsOptional()
+  @IsBoolean({ message: 'media.screen must be true or false' })
+  screen?: boolean;
 }
 
 /** `call:signal`; validated with unknown fields stripped, then relayed as {@link toSignalMessage} rebuilds it. */
@@ -248,5 +252,10 @@ function toSignalPayload(signal: SignalDto): SignalPayload {
     };
   }
   const media = signal as MediaSignalDto;
-  return { kind: 'media', audio: media.audio, video: media.video };
+  return {
+    kind: 'media',
+    audio: media.audio,
+    video: media.video,
+    ...(media.screen !== undefined ? { screen: media.screen } : {}),
+  };
 }

@@ -2,13 +2,16 @@
 import type { RtcTimers } from '../rtc-tokens';
 import { type StatsEntry, type StatsFixture, statsEntries } from './stats-fixtures';
 
-export class FakeTrack {
+export class FakeTrack extends EventTarget {
   enabled = true;
   stopped = false;
+  contentHint = '';
   constructor(
     readonly kind: 'audio' | 'video',
     readonly id = `${kind}-${Math.random().toString(36).slice(2, 8)}`,
-  ) {}
+  ) {
+    super();
+  }
   stop() {
     this.stopped = true;
   }

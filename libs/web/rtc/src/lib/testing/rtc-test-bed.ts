@@ -13,7 +13,9 @@ import { RtcService } from '../rtc.service';
 import { FakePeerConnection, FakeStream, FakeTimers, FakeTrack } from './fakes';
 
 /** An RtcService over fakes; `pcs` collects the connections it creates. */
-export function setupRtc(options: { ice?: Partial<IceServersResponse>; getUserMedia?: jest.Mock } = {}) {
+export function setupRtc(
+  options: { ice?: Partial<IceServersResponse>; getUserMedia?: jest.Mock; getDisplayMedia?: jest.Mock } = {},
+) {
   const pcs: FakePeerConnection[] = [];
   const timers = new FakeTimers();
   const audio = new FakeTrack('audio');
@@ -30,7 +32,14 @@ export function setupRtc(options: { ice?: Partial<IceServersResponse>; getUserMe
           return pc;
         },
       },
-      { provide: MEDIA_DEVICES, useValue: { getUserMedia, enumerateDevices: async () => [] } },
+      {
+        provide: MEDIA_DEVICES,
+        useValue: {
+          getUserMedia,
+          getDisplayMedia: options.getDisplayMedia,
+          enumerateDevices: async () => [],
+        },
+      },
       { provide: MEDIA_STREAM_FACTORY, useValue: (tracks: FakeTrack[]) => new FakeStream(tracks) },
       { provide: RTC_TIMERS, useValue: timers },
       {
