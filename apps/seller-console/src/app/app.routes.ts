@@ -31,6 +31,11 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./orders/orders.page').then((m) => m.OrdersPage),
       },
       {
+        path: 'customers/:id',
+        title: 'Customer · Callshop Seller',
+        loadComponent: () => import('./customers/customer-timeline.page').then((m) => m.CustomerTimelinePage),
+      },
+      {
         path: 'analytics',
         title: 'Analytics · Callshop Seller',
         loadComponent: () => import('./analytics/analytics.page').then((m) => m.AnalyticsPage),

@@ -20,3 +20,4 @@ export * from './lib/api/webhooks.api';
 export * from './lib/api/cart.api';
 export * from './lib/api/orders.api';
 export * from './lib/api/analytics.api';
+export * from './lib/api/customers.api';

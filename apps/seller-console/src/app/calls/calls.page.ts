@@ -15,7 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type {
   CallbackPreference,
   CallbackRequestDto,
@@ -83,6 +83,7 @@ interface Loadable<T> {
   selector: 'cs-calls-page',
   imports: [
     DatePipe,
+    RouterLink,
     DurationPipe,
     MatButtonModule,
     MatFormFieldModule,
