@@ -10,9 +10,9 @@ import {
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { ProductsApi, ShopsApi, describeError } from '@callshop/web/core';
-import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '@callshop/web/ui';
 import { catchError, map, of } from 'rxjs';
 import { whenIdle } from '../../when-idle';
+import { ErrorStateComponent, LoadingStateComponent, PagerComponent } from '../deferred-ui';
 import { injectShopsStatus } from '../shop-status';
 import { ProductCardComponent } from '../product-card.component';
 import { type CatalogQuery, catalogQueryParams, readCatalogQuery, toProductQuery } from './catalog-query';
