@@ -62,6 +62,9 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
     statusText: () => liveStatusLabel({ ...status(), talkSeconds: null }),
     call: signal(call),
     counterpart: signal('Ada'),
+    minimized: signal(false),
+    minimizeCall: jest.fn(),
+    restoreCall: jest.fn(),
     viewer: signal('shop'),
     outcome: signal(null),
     request: signal(null),
@@ -219,6 +222,32 @@ describe('CallHostComponent', () => {
     expect(again.button('Stop sharing')?.getAttribute('aria-pressed')).toBe('true');
     again.button('Stop sharing').click();
     expect(sharing.stopScreenShare).toHaveBeenCalled();
+  });
+
+  it('shrinks the live call to the mini view, which leaves the page usable, and grows it back', async () => {
+    const behind = document.createElement('main');
+    behind.innerHTML = '<a href="/catalog">Catalog</a>';
+    document.body.appendChild(behind);
+    const minimized = signal(false);
+    const { el, button, manager, fixture } = await render('in-call', { minimized });
+    expect(behind.hasAttribute('inert')).toBe(true);
+    button('Minimize').click();
+    expect(manager.minimizeCall).toHaveBeenCalled();
+
+    minimized.set(true);
+    await fixture.whenStable();
+    expect(el.querySelector('[data-testid="in-call"]')).toBeNull();
+    const mini = el.querySelector('[data-testid="mini-call"]');
+    expect(mini?.getAttribute('aria-label')).toBe('Call with Ada');
+    expect(mini?.querySelector('[data-testid="remote-video"]')).not.toBeNull();
+    expect(behind.hasAttribute('inert')).toBe(false);
+    button('Mute').click();
+    expect(manager.media.setMicEnabled).toHaveBeenCalledWith(false);
+    button('Back to call').click();
+    expect(manager.restoreCall).toHaveBeenCalled();
+    button('Hang up').click();
+    expect(manager.hangup).toHaveBeenCalled();
+    behind.remove();
   });
 
   it('offers to rejoin a call that is still on after a reload', async () => {

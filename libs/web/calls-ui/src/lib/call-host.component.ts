@@ -16,6 +16,7 @@ import { CallOutcomePanelComponent } from './call-outcome-panel.component';
 import { peerDroppedAnnouncement } from './call-status-label';
 import { InCallComponent, type CallPanelContext } from './in-call.component';
 import { IncomingCallComponent } from './incoming-call.component';
+import { MiniCallComponent } from './mini-call.component';
 import { OutgoingCallComponent } from './outgoing-call.component';
 import { RejoinCallComponent } from './rejoin-call.component';
 import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
@@ -24,7 +25,7 @@ import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
  * Drop once in an app's root template (`<cs-call-host />`): shows whichever call view the
  * current call needs, wherever the user is in the app. While one is open the rest of the page
  * is inert and focus stays in the call view (each view traps it), coming back afterwards to
- * where it was; phase changes are announced to screen readers; the screen is kept awake
+ * where it was; a live call shrunk to the mini view leaves the page usable; phase changes are announced to screen readers; the screen is kept awake
  * while the call is live.
  */
 @Component({
@@ -35,6 +36,7 @@ import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
     InCallComponent,
     CallOutcomePanelComponent,
     RejoinCallComponent,
+    MiniCallComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -59,7 +61,11 @@ import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
       }
       @case ('idle') {}
       @default {
-        <cs-in-call [productPanel]="productPanel()" />
+        @if (manager.minimized()) {
+          <cs-mini-call />
+        } @else {
+          <cs-in-call [productPanel]="productPanel()" />
+        }
       }
     }
   `,
@@ -90,8 +96,10 @@ export class CallHostComponent {
       const phase = this.manager.phase();
       const outcome = this.manager.outcome();
       const peerDropped = this.manager.peerDropped();
+      const minimized = this.manager.minimized();
       untracked(() => {
-        if (phase === 'idle') page.close();
+        // The mini view leaves the page usable; the full views make it inert.
+        if (phase === 'idle' || minimized) page.close();
         else page.open(host);
         wakeLock.hold(phase === 'connecting' || phase === 'in-call' || phase === 'reconnecting');
         const message = peerDropped

@@ -1,4 +1,4 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { CallSocket, CallsApi, SocketState } from '@callshop/web/core';
 import { RtcService } from '@callshop/web/rtc';
 import { telHref } from '@callshop/web/ui';
@@ -35,6 +35,9 @@ export interface CounterpartPhone {
  * {@link CallResume} (rejoin after a reload, resume after a dropped connection) and
  * `CallMediaReports` (`call:media`, `call:quality`, `call:connected`).
  */
+/** The phases of a call that is on (answered): the ones the in-call view or the mini view shows. */
+const LIVE_PHASES: readonly CallPhase[] = ['connecting', 'in-call', 'reconnecting'];
+
 @Injectable({ providedIn: 'root' })
 export class CallManager {
   private readonly machine = inject(CallStateMachine);
@@ -58,6 +61,18 @@ export class CallManager {
   readonly busy = this.machine.busy;
   /** The call's streams, mute and camera state and devices, for the in-call view. */
   readonly media: CallMedia = callMediaOf(this.rtc);
+  /** The call the user shrank to the mini view (a new call starts full size). */
+  private readonly minimizedCall = signal<string | null>(null);
+  /**
+   * The live call is shrunk to the mini view (the other side's video, mute, hang up) while
+   * the user goes on using the app; only while the call is live, never before or after.
+   */
+  readonly minimized = computed(
+    () =>
+      LIVE_PHASES.includes(this.phase()) &&
+      this.minimizedCall() !== null &&
+      this.minimizedCall() === this.call()?.id,
+  );
 
   /** What a live call's phase is made of. */
   private readonly conditions = computed<LiveConditions>(() => {
@@ -136,6 +151,16 @@ export class CallManager {
   }
 
   /** Ends the live call, or the call offered to rejoin after a reload. */
+  /** Shrinks the live call to the mini view, so the page behind can be used. */
+  minimizeCall(): void {
+    if (LIVE_PHASES.includes(this.phase())) this.minimizedCall.set(this.call()?.id ?? null);
+  }
+
+  /** Back to the full call view. */
+  restoreCall(): void {
+    this.minimizedCall.set(null);
+  }
+
   hangup(): Promise<void> {
     return this.live.hangup();
   }

@@ -20,8 +20,8 @@ export function clampPosition(wanted: Point, size: Size, area: Size, margin = 8)
 }
 
 /**
- * Lets the self view be dragged with a finger or the mouse anywhere inside its positioned
- * parent (the stage), never off it; it stays put where it was left, and comes back inside
+ * Lets the self view (or the mini call view) be dragged with a finger or the mouse anywhere
+ * inside its positioned parent (the stage), or the window for a fixed box, never off it; it stays put where it was left, and comes back inside
  * when the stage shrinks (a phone turned round). Until moved, the stylesheet places it.
  */
 @Directive({
@@ -68,8 +68,13 @@ export class DraggableSelfViewDirective {
     this.el.releasePointerCapture?.(event.pointerId);
   }
 
+  /** The positioned parent's box; the window's for a fixed box (the mini call view). */
   private area(): DOMRect | null {
-    return (this.el.offsetParent as HTMLElement | null)?.getBoundingClientRect() ?? null;
+    const parent = this.el.offsetParent as HTMLElement | null;
+    if (parent) return parent.getBoundingClientRect();
+    const view = this.el.ownerDocument.defaultView;
+    if (!view || view.getComputedStyle(this.el).position !== 'fixed') return null;
+    return new DOMRect(0, 0, view.innerWidth, view.innerHeight);
   }
 
   private place(wanted: Point): void {

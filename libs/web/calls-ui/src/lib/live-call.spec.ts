@@ -108,6 +108,21 @@ describe('CallManager: the live call', () => {
     expect(socket.emitWithAck).not.toHaveBeenCalledWith('call:signal', expect.anything());
   });
 
+  it('shrinks to the mini view only while the call is on, and a new call starts full size', async () => {
+    const { manager, socket } = setup();
+    await manager.placeCall(request);
+    manager.minimizeCall(); // still ringing: nothing to shrink
+    expect(manager.minimized()).toBe(false);
+    acceptHere(socket);
+    manager.minimizeCall();
+    expect(manager.minimized()).toBe(true);
+    manager.restoreCall();
+    expect(manager.minimized()).toBe(false);
+    manager.minimizeCall();
+    socket.push('call:ended', { call: makeCall({ status: 'ended', endReason: 'hangup' }) });
+    expect(manager.minimized()).toBe(false); // the end is shown full size
+  });
+
   it('hangs up and shows the duration', async () => {
     const { manager, socket, rtc } = setup();
     await manager.placeCall(request);

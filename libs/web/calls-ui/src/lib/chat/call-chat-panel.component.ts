@@ -12,8 +12,10 @@ import {
 import { MatButton } from '@angular/material/button';
 import { CALL_CHAT_LIMITS, type ProductDto } from '@callshop/contracts';
 import { AuthSession, ProductsApi } from '@callshop/web/core';
+import { Router } from '@angular/router';
 import { PricePipe } from '@callshop/web/ui';
 import { Subject, catchError, debounceTime, distinctUntilChanged, of, switchMap } from 'rxjs';
+import { CallManager } from '../call-manager.service';
 import { CallChatStore } from './call-chat.store';
 import { CallMessagesComponent } from './call-messages.component';
 
@@ -35,6 +37,8 @@ const SEARCH_RESULTS = 6;
 })
 export class CallChatPanelComponent {
   protected readonly chat = inject(CallChatStore);
+  private readonly manager = inject(CallManager);
+  private readonly router = inject(Router);
   private readonly products = inject(ProductsApi);
   private readonly session = inject(AuthSession);
   protected readonly textMax = CALL_CHAT_LIMITS.textMax;
@@ -100,5 +104,11 @@ export class CallChatPanelComponent {
 
   protected onKeydown(event: KeyboardEvent): void {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.send(event);
+  }
+
+  /** A product card's page, opened in this app: the call goes on in the mini view meanwhile. */
+  protected openProduct(path: string): void {
+    this.manager.minimizeCall();
+    void this.router.navigateByUrl(path);
   }
 }

@@ -98,4 +98,25 @@ describe('CallMessagesComponent', () => {
     const shop = await renderView(CallMessagesComponent, { viewer: 'shop', messages: [card] });
     expect(shop.el.querySelector('[data-testid="card-add-to-cart"]')).toBeNull();
   });
+
+  it("opens a card's product page in a new tab, or, in a live call in the customer's app, hands it to the call", async () => {
+    const { el } = await renderView(CallMessagesComponent, { viewer: 'shop', messages: [card] });
+    const link = el.querySelector<HTMLAnchorElement>('[data-testid="card-view-product"]');
+    expect(link?.getAttribute('href')).toBe('/products/prod-1');
+    expect(link?.getAttribute('target')).toBe('_blank');
+
+    const live = await renderView(CallMessagesComponent, {
+      viewer: 'customer',
+      messages: [card],
+      opensHere: true,
+    });
+    const opened: string[] = [];
+    live.fixture.componentInstance.productOpened.subscribe((path) => opened.push(path));
+    const here = live.el.querySelector<HTMLAnchorElement>('[data-testid="card-view-product"]');
+    expect(here?.getAttribute('target')).toBeNull();
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
+    here?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(opened).toEqual(['/products/prod-1']);
+  });
 });

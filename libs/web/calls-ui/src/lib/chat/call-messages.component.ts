@@ -1,9 +1,10 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import type { CallMessageDto, CallProductCard } from '@callshop/contracts';
 import { PricePipe } from '@callshop/web/ui';
 import type { CallViewer } from '../call-outcome';
+import { PRODUCT_URL } from '../product-url';
 import { CALL_ADD_TO_CART } from './call-add-to-cart';
 import { chatSegments, type ChatSegment } from './chat-text';
 
@@ -28,7 +29,15 @@ interface MessageView {
 })
 export class CallMessagesComponent {
   private readonly addToCart = inject(CALL_ADD_TO_CART, { optional: true });
+  protected readonly productUrl = inject(PRODUCT_URL);
   readonly messages = input.required<CallMessageDto[]>();
+  /**
+   * Set in a live call where the product page opens in this app (the storefront): "View
+   * product" emits {@link productOpened} with the page's path instead of leaving (the call
+   * shrinks to the mini view and the app shows the page). Otherwise it opens in a new tab.
+   */
+  readonly opensHere = input(false);
+  readonly productOpened = output<string>();
   /** Whose list this is: their own messages read "You". */
   readonly viewer = input.required<CallViewer>();
 
@@ -44,6 +53,12 @@ export class CallMessagesComponent {
   protected readonly cartState = signal<
     Record<string, { busy: boolean; done: boolean; error: string | null }>
   >({});
+
+  protected view(event: MouseEvent, productId: string): void {
+    if (!this.opensHere() || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    this.productOpened.emit(this.productUrl(productId));
+  }
 
   protected async add(messageId: string, product: CallProductCard): Promise<void> {
     if (!this.addToCart) return;
