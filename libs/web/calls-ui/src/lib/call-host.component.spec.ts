@@ -243,8 +243,11 @@ describe('CallHostComponent', () => {
     expect(behind.hasAttribute('inert')).toBe(false);
     button('Mute').click();
     expect(manager.media.setMicEnabled).toHaveBeenCalledWith(false);
+    expect(manager.restoreCall).not.toHaveBeenCalled(); // its buttons are not a click on the box
     button('Back to call').click();
-    expect(manager.restoreCall).toHaveBeenCalled();
+    expect(manager.restoreCall).toHaveBeenCalledTimes(1);
+    (mini?.querySelector('video') as HTMLElement).click(); // so is a click on the video
+    expect(manager.restoreCall).toHaveBeenCalledTimes(2);
     button('Hang up').click();
     expect(manager.hangup).toHaveBeenCalled();
     behind.remove();

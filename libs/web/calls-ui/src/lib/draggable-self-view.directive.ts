@@ -49,6 +49,8 @@ export class DraggableSelfViewDirective {
 
   protected start(event: PointerEvent): void {
     if (event.button !== 0) return;
+    // A press on a control inside (the mini view's buttons) is the control's, not a drag.
+    if ((event.target as Element | null)?.closest?.('button, a, input, select, textarea')) return;
     const box = this.el.getBoundingClientRect();
     this.grab = { pointerId: event.pointerId, dx: event.clientX - box.left, dy: event.clientY - box.top };
     this.el.setPointerCapture?.(event.pointerId);

@@ -21,6 +21,7 @@ import { MediaStreamDirective } from './media-stream.directive';
       data-testid="mini-call"
       csDraggableSelfView
       (pointerdown)="pressed($event)"
+      (click)="clicked($event)"
     >
       <video
         class="cs-mini-video"
@@ -28,8 +29,7 @@ import { MediaStreamDirective } from './media-stream.directive';
         autoplay
         playsinline
         [csMediaStream]="media.remoteStream()"
-        [attr.aria-label]="'Video of ' + manager.counterpart() + '; opens the call'"
-        (click)="videoClicked($event)"
+        [attr.aria-label]="'Video of ' + manager.counterpart()"
       ></video>
       <p class="cs-mini-status" data-testid="call-status">{{ status() }}</p>
       <div class="cs-mini-actions" role="group" aria-label="Call controls">
@@ -113,7 +113,9 @@ export class MiniCallComponent {
     this.downAt = { x: event.clientX, y: event.clientY };
   }
 
-  protected videoClicked(event: MouseEvent): void {
+  /** A click on the box (not on its buttons, not the end of a drag) opens the call again. */
+  protected clicked(event: MouseEvent): void {
+    if ((event.target as Element | null)?.closest?.('button')) return;
     const from = this.downAt;
     if (from && Math.hypot(event.clientX - from.x, event.clientY - from.y) > 6) return;
     this.manager.restoreCall();
