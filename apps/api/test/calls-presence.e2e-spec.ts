@@ -18,20 +18,24 @@ describe('shops presence over REST, for anyone (real API, PostgreSQL, Socket.io 
     const [a, b] = [await createShop(env), await createShop(env)];
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect(await presence(`${a.shopId},${b.shopId},${unknown},${a.shopId}`)).toEqual([
-      { shopId: a.shopId, online: false, available: false },
-      { shopId: b.shopId, online: false, available: false },
-      { shopId: unknown, online: false, available: false },
+      { shopId: a.shopId, online: false, available: false, hours: null },
+      { shopId: b.shopId, online: false, available: false, hours: null },
+      { shopId: unknown, online: false, available: false, hours: null },
     ]);
     const seller = track(await connectCalls(env, a.owner));
     expect(await presence(`${a.shopId},${b.shopId}`)).toEqual([
-      { shopId: a.shopId, online: true, available: true },
-      { shopId: b.shopId, online: false, available: false },
+      { shopId: a.shopId, online: true, available: true, hours: null },
+      { shopId: b.shopId, online: false, available: false, hours: null },
     ]);
     await seller.request('presence:set-available', { available: false });
-    expect(await presence(a.shopId)).toEqual([{ shopId: a.shopId, online: true, available: false }]);
+    expect(await presence(a.shopId)).toEqual([
+      { shopId: a.shopId, online: true, available: false, hours: null },
+    ]);
     seller.close();
     await new Promise((r) => setTimeout(r, 200));
-    expect(await presence(a.shopId)).toEqual([{ shopId: a.shopId, online: false, available: false }]);
+    expect(await presence(a.shopId)).toEqual([
+      { shopId: a.shopId, online: false, available: false, hours: null },
+    ]);
   });
 
   it('refuses what is not a short list of shop ids with a 400 naming the problem', async () => {

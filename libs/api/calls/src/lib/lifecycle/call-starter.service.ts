@@ -60,16 +60,31 @@ export class CallStarter {
       throw new ForbiddenException('deviceId is not a connected socket of yours');
     }
     if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
-    await this.gate.call(user.id, request.shopId);
-    const staff = await this.presence.shopStatus(request.shopId);
-    const started = await this.customerCalls.push({
-      ...request,
-      customerId: user.id,
-      staff: staff.availableStaffIds,
+    // A customer's calls are decided in the order they came: the checks before the batch take
+    // varying time, and a later call must not overtake an earlier one into it.
+    const started = await this.inTurn(user.id, async () => {
+      await this.gate.call(user.id, request.shopId);
+      const staff = await this.presence.shopStatus(request.shopId);
+      return this.customerCalls.push({ ...request, customerId: user.id, staff: staff.availableStaffIds });
     });
     if (started instanceof Error) throw started;
     this.machine.announce(started.record, started.busyStaff);
     return started.record.call;
+  }
+
+  /** Each customer's calls on this instance, one after another (several instances: the database decides). */
+  private readonly customerTurns = new Map<string, Promise<unknown>>();
+
+  private inTurn<T>(customerId: string, run: () => Promise<T>): Promise<T> {
+    const before = this.customerTurns.get(customerId) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(run);
+    this.customerTurns.set(customerId, mine);
+    void mine
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.customerTurns.get(customerId) === mine) this.customerTurns.delete(customerId);
+      });
+    return mine;
   }
 
   /**
