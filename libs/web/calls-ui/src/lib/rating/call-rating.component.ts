@@ -61,11 +61,16 @@ import { firstValueFrom } from 'rxjs';
         @if (error(); as e) {
           <p class="cs-error" role="alert">{{ e }}</p>
         }
-        <button mat-flat-button type="submit" [disabled]="!stars() || busy()">Send rating</button>
+        <button mat-flat-button class="cs-send" type="submit" [disabled]="!stars() || busy()">
+          Send rating
+        </button>
       </form>
     }
   `,
   styles: `
+    .cs-send {
+      min-height: 44px;
+    }
     fieldset {
       border: none;
       margin: 0;
