@@ -75,7 +75,8 @@ import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
       inset: 0;
       z-index: 1000;
       display: grid;
-      place-items: center;
+      /* A card taller than the screen (a phone, the rating form) starts at the top and scrolls. */
+      place-items: safe center;
       background: rgb(0 0 0 / 45%);
       padding: 12px;
       overflow-y: auto;
