@@ -214,6 +214,44 @@ describe('webhooks (real API, PostgreSQL, job queue, a real receiver)', () => {
     expect(receiver.received.filter((r) => r.path === '/missed')).toHaveLength(1);
   });
 
+  it("sends order.placed for the shop's order of a checkout, signed, with the order", async () => {
+    const endpoint = await register('/orders', ['order.placed']);
+    const buyer = await env.registerCustomer();
+    await env
+      .http()
+      .post('/api/v2/cart/items')
+      .set('Authorization', buyer.auth)
+      .send({ productId: shop.product.id, quantity: 2 })
+      .expect(200);
+    const placed = await env
+      .http()
+      .post('/api/v2/orders')
+      .set('Authorization', buyer.auth)
+      .send({
+        shippingAddress: {
+          name: 'Robin Buyer',
+          line1: '1 Main Street',
+          city: 'Springfield',
+          postalCode: '12345',
+          country: 'us',
+          phone: '+1 555 010 2030',
+        },
+        paymentMethod: 'cash_on_delivery',
+      })
+      .expect(201);
+    const [delivery] = await receiver.waitFor('/orders', 1);
+    expect(verify(endpoint.secret, delivery.headers['callshop-signature'] as string, delivery.body)).toBe(
+      true,
+    );
+    const event = JSON.parse(delivery.body) as WebhookEventEnvelope<{
+      id: string;
+      items: { quantity: number }[];
+    }>;
+    expect(event).toMatchObject({ type: 'order.placed', shopId: shop.shopId });
+    expect(event.data.id).toBe((placed.body as { orders: { id: string }[] }).orders[0].id);
+    expect(event.data.items).toEqual([expect.objectContaining({ productId: shop.product.id, quantity: 2 })]);
+  });
+
   it('retries after a 500, logging each attempt with its status and time', async () => {
     const endpoint = await register('/flaky', ['call.missed']);
     receiver.answer('/flaky', 500);

@@ -21,6 +21,7 @@ export const WEBHOOK_EVENT_LABELS: Record<WebhookEventType, string> = {
   'call.ended': 'A call ends (hung up, declined, cancelled, failed)',
   'call.missed': 'A call is missed',
   'callback.requested': 'A customer asks for a callback',
+  'order.placed': 'A customer places an order',
 };
 
 interface DeliveryLog {

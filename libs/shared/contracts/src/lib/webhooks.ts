@@ -3,7 +3,13 @@
  * orders feature) is one more name here and one `WebhookPublisher.publish()` call where it
  * happens; endpoints only receive the events they picked, so adding one changes nothing for them.
  */
-export const WEBHOOK_EVENTS = ['call.started', 'call.ended', 'call.missed', 'callback.requested'] as const;
+export const WEBHOOK_EVENTS = [
+  'call.started',
+  'call.ended',
+  'call.missed',
+  'callback.requested',
+  'order.placed',
+] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];
 
 /** Limits of the webhook settings. */
