@@ -278,6 +278,23 @@ describe('CallsPage', () => {
     click.mockRestore();
   });
 
+  it('exports the callback requests with the status shown as CSV', async () => {
+    Object.assign(URL, { createObjectURL: jest.fn().mockReturnValue('blob:cb'), revokeObjectURL: jest.fn() });
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const t = setup();
+    await respond(t, { calls: [], callbacks: [], contacts: [] });
+    t.el.querySelector<HTMLButtonElement>('[data-testid="export-callbacks"]')?.click();
+    const req = t.http.expectOne((r) => r.url === '/api/v2/exports/callbacks.csv');
+    expect(req.request.params.keys()).toEqual(['status']);
+    expect(req.request.params.get('status')).toBe('open');
+    req.flush(new Blob(['\uFEFFid\r\n']), {
+      headers: { 'Content-Disposition': 'attachment; filename="callbacks-2026-11-27.csv"' },
+    });
+    await t.fixture.whenStable();
+    expect((click.mock.contexts[0] as HTMLAnchorElement).download).toBe('callbacks-2026-11-27.csv');
+    click.mockRestore();
+  });
+
   it('says so when the export fails', async () => {
     const t = setup();
     await respond(t, { calls: [], callbacks: [], contacts: [] });

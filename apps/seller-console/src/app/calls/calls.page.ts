@@ -244,6 +244,25 @@ export class CallsPage {
     }
   }
 
+  protected readonly exportingCallbacks = signal(false);
+  protected readonly callbacksExportError = signal<string | null>(null);
+
+  /** Downloads the callback requests with the status shown (all of them, not one page) as a CSV file. */
+  protected async exportCallbacks(): Promise<void> {
+    if (this.exportingCallbacks()) return;
+    const status = this.callbackFilter();
+    this.exportingCallbacks.set(true);
+    this.callbacksExportError.set(null);
+    try {
+      const response = await firstValueFrom(this.exportsApi.callbacksCsv(status ? { status } : {}));
+      if (response.body) saveFile(response.body, attachmentName(response, 'callbacks.csv'));
+    } catch (error) {
+      this.callbacksExportError.set(describeError(error));
+    } finally {
+      this.exportingCallbacks.set(false);
+    }
+  }
+
   protected clearFilters(): void {
     this.setFilter({ ...DEFAULT_HISTORY_FILTERS });
   }
