@@ -14,6 +14,7 @@ import { CallManager, type CounterpartPhone } from './call-manager.service';
 import type { CallSellerDialogData } from './call-seller-dialog.component';
 import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
 import { CallRatingComponent } from './rating/call-rating.component';
+import { CallRecapComponent } from './recap/call-recap.component';
 import { FocusOnOpen } from './focus-on-open.directive';
 
 /**
@@ -22,7 +23,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
  */
 @Component({
   selector: 'cs-call-outcome-panel',
-  imports: [A11yModule, FocusOnOpen, MatButton, CallRatingComponent],
+  imports: [A11yModule, FocusOnOpen, MatButton, CallRatingComponent, CallRecapComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (manager.outcome(); as outcome) {
@@ -49,6 +50,9 @@ import { FocusOnOpen } from './focus-on-open.directive';
         }
         @if (rateableCallId(); as callId) {
           <cs-call-rating class="cs-outcome-rating" [callId]="callId" />
+          @if (manager.call(); as call) {
+            <cs-call-recap [call]="call" />
+          }
         }
         <div class="cs-call-actions">
           @if (outcome.mediaError && outcome.mediaError !== 'unsupported' && manager.request()) {
