@@ -104,6 +104,11 @@ interface DiscussedProduct {
       display: grid;
       gap: 2px;
     }
+    .cs-recap-body a {
+      display: inline-flex;
+      align-items: center;
+      min-height: 44px;
+    }
     button {
       min-height: 44px;
     }
