@@ -11,6 +11,8 @@ import { MediaStreamDirective } from './media-stream.directive';
  */
 @Component({
   selector: 'cs-mini-call',
+  // A click on the box is a pointer shortcut; "Back to call" is the way for the keyboard.
+  host: { '(click)': 'clicked($event)' },
   imports: [MatButton, MediaStreamDirective, DraggableSelfViewDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -21,7 +23,6 @@ import { MediaStreamDirective } from './media-stream.directive';
       data-testid="mini-call"
       csDraggableSelfView
       (pointerdown)="pressed($event)"
-      (click)="clicked($event)"
     >
       <video
         class="cs-mini-video"
