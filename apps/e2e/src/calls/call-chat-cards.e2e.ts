@@ -130,6 +130,10 @@ describe('chat and product cards in a video call', () => {
 
     // Both histories open the conversation: card, message, reply, in order.
     await seller.getByRole('button', { name: 'Close' }).click();
+    // The page behind the call view is usable again (not inert) before anything in it is clicked.
+    await expect(
+      waitFor(async () => seller.evaluate(() => document.querySelector('[inert]') === null)),
+    ).resolves.toBe(true);
     const row = seller
       .locator('[data-testid="call-row"][data-status="ended"]')
       .filter({ hasText: RILEY.name })
@@ -149,6 +153,9 @@ describe('chat and product cards in a video call', () => {
     expect(sellerLines[2]).toContain('Added it, thanks!');
 
     await customer.getByRole('button', { name: 'Close' }).click();
+    await expect(
+      waitFor(async () => customer.evaluate(() => document.querySelector('[inert]') === null)),
+    ).resolves.toBe(true);
     await customer.goto('/calls');
     const first = customer.getByTestId('call-history').locator('tbody tr').first();
     await first.waitFor({ timeout: UI_TIMEOUT });
