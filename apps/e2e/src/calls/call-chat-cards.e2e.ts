@@ -139,7 +139,15 @@ describe('chat and product cards in a video call', () => {
       .filter({ hasText: RILEY.name })
       .first();
     await row.waitFor({ timeout: UI_TIMEOUT });
-    await row.getByTestId('open-conversation').click();
+    // The history list is reloaded as the call ends; a click that lands on a row being replaced
+    // is clicked again (seen in loaded CI runs only: the row read back unopened).
+    const toggle = row.getByTestId('open-conversation');
+    await expect(
+      waitFor(async () => {
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+        return (await toggle.getAttribute('aria-expanded')) === 'true';
+      }),
+    ).resolves.toBe(true);
     const sellerHistory = row.getByTestId('call-conversation');
     const sellerShown = await waitFor(
       async () => (await sellerHistory.getByTestId('chat-message').count()) === 3,
