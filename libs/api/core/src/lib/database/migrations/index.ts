@@ -14,6 +14,7 @@ import { CallRatings1733100000001 } from './1733100000001-call-ratings';
 import { AnalyticsIndexes1733200000000 } from './1733200000000-analytics-indexes';
 import { CallsAnalyticsIndex1733200000001 } from './1733200000001-calls-analytics-index';
 import { CallNotes1733200000002 } from './1733200000002-call-notes';
+import { WaitingLine1733400000000 } from './1733400000000-waiting-line';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AnalyticsIndexes1733200000000,
   CallsAnalyticsIndex1733200000001,
   CallNotes1733200000002,
+  WaitingLine1733400000000,
 ];
