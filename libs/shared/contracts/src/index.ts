@@ -9,3 +9,4 @@ export * from './lib/orders';
 export * from './lib/webhooks';
 export * from './lib/analytics';
 export * from './lib/customer-timeline';
+export * from './lib/appointments';

@@ -15,6 +15,7 @@ import { AnalyticsIndexes1733200000000 } from './1733200000000-analytics-indexes
 import { CallsAnalyticsIndex1733200000001 } from './1733200000001-calls-analytics-index';
 import { CallNotes1733200000002 } from './1733200000002-call-notes';
 import { WaitingLine1733400000000 } from './1733400000000-waiting-line';
+import { Appointments1733500000000 } from './1733500000000-appointments';
 
 /** Every migration, in order. A new migration is added here and to nothing else. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CallsAnalyticsIndex1733200000001,
   CallNotes1733200000002,
   WaitingLine1733400000000,
+  Appointments1733500000000,
 ];
