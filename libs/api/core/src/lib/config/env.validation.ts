@@ -45,6 +45,8 @@ export interface Env {
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
   WEBHOOK_TIMEOUT_MS: number;
   WEBHOOK_RETRY_DELAY_SECONDS: number;
+  SMTP_URL: string | null;
+  SMTP_FROM: string | null;
 }
 
 /** Joi with a `list` type: a comma-separated string becomes its trimmed, non-empty items. */
@@ -127,6 +129,12 @@ export const envSchema = Joi.object<Env, true>({
   WEBHOOK_ALLOW_PRIVATE_TARGETS: Joi.boolean().default(false),
   WEBHOOK_TIMEOUT_MS: Joi.number().integer().min(500).max(60_000).default(10_000),
   WEBHOOK_RETRY_DELAY_SECONDS: Joi.number().integer().min(1).max(3600).default(30),
+  // Set but empty counts as unset: no email is sent.
+  SMTP_URL: Joi.string()
+    .empty('')
+    .uri({ scheme: ['smtp', 'smtps'] })
+    .default(null),
+  SMTP_FROM: Joi.string().empty('').default(null),
 }).unknown(true);
 
 /** The names of the variables in {@link envSchema}. */

@@ -17,6 +17,13 @@ export interface IntegrationsConfig {
     /** How often an idle instance looks for deliveries to send. */
     pollingIntervalSeconds: number;
   };
+  /** Outgoing email (appointment reminders); null `smtpUrl`: no email is sent. */
+  mail: {
+    /** `smtp://user:pass@host:port` or `smtps://...` (TLS from the start). */
+    smtpUrl: string | null;
+    /** The From header (`SMTP_FROM`, else `Callshop <no-reply@localhost>`). */
+    from: string;
+  };
 }
 
 export const integrationsConfig = registerAs('integrations', (): IntegrationsConfig => {
@@ -29,5 +36,6 @@ export const integrationsConfig = registerAs('integrations', (): IntegrationsCon
       retryDelaySeconds: env.WEBHOOK_RETRY_DELAY_SECONDS,
       pollingIntervalSeconds: 1,
     },
+    mail: { smtpUrl: env.SMTP_URL, from: env.SMTP_FROM ?? 'Callshop <no-reply@localhost>' },
   };
 });
