@@ -8,6 +8,7 @@ import type {
   InitiateCallRequest,
 } from './calls';
 import type { CallMessageDto, CallProductPayload, CallTextPayload } from './call-chat';
+import type { AppointmentPush } from './appointments';
 
 /** Socket.io path and namespace of the signaling server. */
 export const CALL_SOCKET_NAMESPACE = '/calls';
@@ -203,6 +204,10 @@ export interface CallServerEvents {
   'callback:updated': (p: { callback: CallbackRequestDto }) => void;
   /** A chat message or product card in a call; sent to every device of both parties. */
   'call:message': (p: { message: CallMessageDto }) => void;
+  /** An appointment was booked, moved, cancelled or closed; sent to the customer and the shop's staff. */
+  'appointment:updated': (p: AppointmentPush) => void;
+  /** An appointment starts soon (the shop's reminder lead); sent to the customer and the shop's staff. */
+  'appointment:reminder': (p: AppointmentPush) => void;
   /** Asynchronous error not tied to an acknowledgement. */
   error: (p: SocketError) => void;
 }

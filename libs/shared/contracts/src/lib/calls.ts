@@ -1,6 +1,7 @@
 import type { PageQuery } from './common';
 import type { ProductSummary, ShopSummary } from './products';
 import type { CallRatingDto } from './call-rating';
+import type { CallAppointment } from './appointments';
 
 export type CallType = 'video' | 'audio';
 export const CALL_TYPES: readonly CallType[] = ['video', 'audio'] as const;
@@ -92,6 +93,8 @@ export interface CallDto {
   durationSeconds: number | null;
   /** The connection's figures, once the call is over and either side reported any. */
   quality: CallQualitySummary | null;
+  /** The booked appointment this call is for (the customer joined it), if any. */
+  appointment?: CallAppointment | null;
 }
 
 /**
@@ -162,6 +165,8 @@ export interface InitiateCallRequest {
    * request); the request closes itself when this call is completed.
    */
   callbackRequestId?: string;
+  /** Customers: the booked appointment this call is for (see docs/calls-protocol.md, Appointments). */
+  appointmentId?: string;
 }
 
 /** `GET /api/v2/video-call/seller-info/:sellerId` */
