@@ -54,6 +54,7 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
   const manager = {
     media,
     phase: phaseNow,
+    mediaConnected: signal(false),
     peerDropped,
     otherSide: signal('the customer'),
     quality: computed((): QualityIndicator | null =>

@@ -20,6 +20,7 @@ import { MiniCallComponent } from './mini-call.component';
 import { OutgoingCallComponent } from './outgoing-call.component';
 import { RejoinCallComponent } from './rejoin-call.component';
 import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
+import { callViewPhase } from './call-view-phase';
 
 /**
  * Drop once in an app's root template (`<cs-call-host />`): shows whichever call view the
@@ -40,7 +41,7 @@ import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @switch (manager.phase()) {
+    @switch (viewPhase()) {
       @case ('incoming') {
         <div class="cs-overlay"><cs-incoming-call /></div>
       }
@@ -87,6 +88,8 @@ export class CallHostComponent {
   protected readonly manager = inject(CallManager);
   /** Side panel for the in-call view, e.g. the product being discussed. */
   readonly productPanel = input<TemplateRef<CallPanelContext> | null>(null);
+  /** The view shown: the call's phase, the card kept a moment after the answer (see {@link callViewPhase}). */
+  protected readonly viewPhase = callViewPhase(this.manager.phase, this.manager.mediaConnected);
 
   constructor() {
     const host = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;

@@ -1,6 +1,6 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { CallSocket, CallsApi, SocketState } from '@callshop/web/core';
-import { RtcService } from '@callshop/web/rtc';
+import { RtcConnectionState, RtcService } from '@callshop/web/rtc';
 import { telHref } from '@callshop/web/ui';
 import { firstValueFrom } from 'rxjs';
 import { CallDialer } from './call-dialer';
@@ -91,6 +91,9 @@ export class CallManager {
     const { phase } = this.machine.state();
     return phase === 'live' ? livePhase(this.conditions()) : phase;
   });
+
+  /** The call's media connection is up (ICE connected), whether or not frames flow yet. */
+  readonly mediaConnected = computed(() => this.rtc.state() === RtcConnectionState.Connected);
 
   /** Reconnecting because the other side's connection dropped (its device or its media), not ours. */
   readonly peerDropped = computed(() => this.phase() === 'reconnecting' && peerDropped(this.conditions()));

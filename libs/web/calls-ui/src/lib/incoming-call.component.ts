@@ -93,7 +93,8 @@ export class IncomingCallComponent {
   /** The product's page, opened in a new tab so the call keeps ringing here. */
   protected readonly productUrl = inject(PRODUCT_URL);
   private readonly permission = signal(this.notifier.permission);
-  protected readonly accepting = computed(() => this.manager.phase() === 'accepting');
+  /** Answered on this device: while accepting, and the moment after (see `callViewPhase`). */
+  protected readonly accepting = computed(() => ['accepting', 'connecting'].includes(this.manager.phase()));
   protected readonly viewerIsShop = computed(() => this.manager.viewer() === 'shop');
   protected readonly canAskNotifications = computed(() => this.permission() === 'default');
 

@@ -61,13 +61,7 @@ import { FocusOnOpen } from './focus-on-open.directive';
             Request a callback instead
           </button>
         }
-        <button
-          mat-stroked-button
-          type="button"
-          class="cs-decline"
-          cdkFocusInitial
-          (click)="manager.cancel()"
-        >
+        <button mat-stroked-button type="button" class="cs-decline" cdkFocusInitial (click)="cancel()">
           Cancel
         </button>
       </div>
@@ -124,9 +118,15 @@ export class OutgoingCallComponent {
   protected readonly kind = computed(() =>
     (this.manager.call()?.type ?? this.manager.request()?.type) === 'audio' ? 'Voice call' : 'Video call',
   );
-  protected readonly status = computed(() =>
-    this.manager.phase() === 'preparing'
-      ? 'Starting your camera and microphone…'
-      : `Calling ${this.manager.counterpart()}…`,
-  );
+  protected readonly status = computed(() => {
+    const phase = this.manager.phase();
+    if (phase === 'preparing') return 'Starting your camera and microphone…';
+    // Answered: the card stays a moment while the connection is set up (see `callViewPhase`).
+    return phase === 'connecting' ? 'Connecting…' : `Calling ${this.manager.counterpart()}…`;
+  });
+
+  /** Cancels the call while it rings; once answered (the card's last moment), hangs up. */
+  protected cancel(): Promise<void> {
+    return this.manager.phase() === 'connecting' ? this.manager.hangup() : this.manager.cancel();
+  }
 }

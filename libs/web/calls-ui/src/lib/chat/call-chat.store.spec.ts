@@ -2,7 +2,7 @@ import { LiveAnnouncer } from '@angular/cdk/a11y';
 import { TestBed } from '@angular/core/testing';
 import type { CallMessageDto } from '@callshop/contracts';
 import { of } from 'rxjs';
-import { acceptHere, flush, makeCall, request, setup } from '../testing/call-fixtures';
+import { acceptHere, connect, flush, makeCall, request, setup } from '../testing/call-fixtures';
 import { CallChatStore, mergeMessages } from './call-chat.store';
 
 const message = (id: string, sender: 'customer' | 'shop', text: string, clientId = id): CallMessageDto => ({
@@ -28,6 +28,8 @@ async function liveChat(earlier: CallMessageDto[] = []) {
   acceptHere(fixture.socket);
   TestBed.tick();
   await flush();
+  connect(fixture.socket, fixture.rtc);
+  await flush();
   return { ...fixture, store, messages, announce };
 }
 
@@ -35,7 +37,24 @@ const sent = (emit: jest.Mock) =>
   emit.mock.calls.filter(([event]) => event === 'call:message').map(([, payload]) => payload);
 
 describe('CallChatStore', () => {
-  it('loads the conversation when the call is answered, then adds pushed messages once each', async () => {
+  it('loads nothing while the answered call is being set up, the conversation once it connects', async () => {
+    const fixture = setup();
+    const messages = jest.fn(() => of([message('m1', 'shop', 'Hello')]));
+    Object.assign(fixture.api, { messages });
+    const store = TestBed.inject(CallChatStore);
+    await fixture.manager.placeCall(request);
+    acceptHere(fixture.socket);
+    TestBed.tick();
+    await flush();
+    fixture.socket.push('call:message', { message: message('m2', 'shop', 'Early') });
+    expect(messages).not.toHaveBeenCalled();
+    connect(fixture.socket, fixture.rtc);
+    await flush();
+    expect(messages).toHaveBeenCalledTimes(1);
+    expect(store.messages().map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+
+  it('loads the conversation when the call has connected, then adds pushed messages once each', async () => {
     const { store, socket, messages } = await liveChat([message('m1', 'shop', 'Hello')]);
     expect(messages).toHaveBeenCalledWith('call-1');
     expect(store.messages().map((m) => m.id)).toEqual(['m1']);

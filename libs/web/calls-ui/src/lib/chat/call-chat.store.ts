@@ -33,8 +33,8 @@ export function mergeMessages(list: CallMessageDto[], incoming: CallMessageDto[]
 }
 
 /**
- * The conversation of the live call on this device: messages and cards (loaded when the call is
- * answered, then pushed with `call:message`), this device's messages on their way, the unread
+ * The conversation of the live call on this device: messages and cards (loaded when the call has
+ * connected, and pushed with `call:message`), this device's messages on their way, the unread
  * count while the panel is closed, and screen-reader announcements of the other side's messages.
  * A message keeps its `clientId` until acknowledged: after a dropped connection is resumed it is
  * sent again (the server stores it once) and the conversation is reloaded and merged by id.
@@ -67,11 +67,26 @@ export class CallChatStore {
     return call?.status === 'accepted' ? call.id : null;
   });
   private callId: string | null = null;
+  /** The call whose earlier messages were loaded. */
+  private loadedFor: string | null = null;
 
   constructor() {
     effect(() => {
       const id = this.liveCallId();
       untracked(() => this.follow(id));
+    });
+    // Earlier messages are loaded once the call has connected, not while it is being set up
+    // (a new call has none; one rejoined after a reload is connected already). Messages sent
+    // meanwhile arrive as pushes and are merged by id.
+    effect(() => {
+      const id = this.liveCallId();
+      const connected = this.manager.connectedAt() !== null;
+      untracked(() => {
+        if (id && connected && this.loadedFor !== id) {
+          this.loadedFor = id;
+          void this.load(id);
+        }
+      });
     });
     this.socket.on('call:message').subscribe(({ message }) => this.receive([message], true));
     this.socket.resumed$.subscribe(({ callId, result }) => {
@@ -150,7 +165,6 @@ export class CallChatStore {
     this._unread.set(0);
     this._error.set(null);
     this._open.set(false);
-    if (callId) void this.load(callId);
   }
 
   private async load(callId: string): Promise<void> {
