@@ -17,3 +17,4 @@ export * from './lib/ice/ice-servers.service';
 export * from './lib/signaling/call.gateway';
 export * from './lib/signaling/calls-namespace';
 export * from './lib/http/dto/call-history-query.dto';
+export * from './lib/queue/waiting-line.service';

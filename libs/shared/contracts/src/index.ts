@@ -9,4 +9,5 @@ export * from './lib/orders';
 export * from './lib/webhooks';
 export * from './lib/analytics';
 export * from './lib/customer-timeline';
+export * from './lib/waiting-line';
 export * from './lib/appointments';

@@ -29,6 +29,8 @@ import { participation } from '../model/call-state';
 import { PresenceService } from '../presence/presence.service';
 import { rooms } from '../presence/rooms';
 import { SellerInfoService } from '../presence/seller-info.service';
+import { LineJoinDto, LineLeaveDto } from '../queue/waiting-line.dto';
+import { WaitingLine } from '../queue/waiting-line.service';
 import { BindingCache } from './binding-cache';
 import { CallPushes } from './call-pushes.listener';
 import { CallsNamespace, type CallNamespace, type CallSocket } from './calls-namespace';
@@ -97,6 +99,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly namespace: CallsNamespace,
     private readonly customerSockets: CustomerSockets,
     private readonly chat: CallChat,
+    private readonly line: WaitingLine,
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(callsConfig.KEY) private readonly config: ConfigType<typeof callsConfig>,
   ) {}
@@ -209,6 +212,17 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     'presence:set-available': this.on(AvailabilityDto, (_socket, user, { available }) =>
       this.setAvailable(user, available),
     ),
+    'line:join': this.on(LineJoinDto, async (socket, user, { sellerId, productId, type }) => ({
+      entry: await this.line.join(
+        user,
+        sellerId,
+        { productId, type: type ?? 'video', deviceId: socket.id },
+        true,
+      ),
+    })),
+    'line:leave': this.on(LineLeaveDto, async (_socket, user, { shopId }) => ({
+      entry: await this.line.leave(user, shopId),
+    })),
   };
 
   private async resume(socket: CallSocket, user: AuthUser, { callId, fresh }: ResumeDto): Promise<Reply> {

@@ -8,6 +8,7 @@ import type { ProductsService } from '@callshop/api/products';
 import type { CallbacksService } from '../callbacks/callbacks.service';
 import { CallHistory } from '../history/call-history.service';
 import type { OpeningHoursService } from '../hours/opening-hours.service';
+import type { WaitingLineRepository } from '../queue/waiting-line.repository';
 import { CallDeadlines } from '../lifecycle/call-deadlines.service';
 import { CallLifecycle } from '../lifecycle/call-lifecycle.service';
 import { CallMedia } from '../lifecycle/call-media.service';
@@ -94,6 +95,8 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
   } as unknown as CallbacksService;
   // Opening hours are covered by their own spec and the API integration tests: always open here.
   const hours = { closedShops: async () => new Set<string>() } as unknown as OpeningHoursService;
+  // The waiting line is covered by its API integration tests: nobody waits here.
+  const line = { waitingCustomers: async () => new Map() } as unknown as WaitingLineRepository;
   const starter = new CallStarter(
     repo,
     machine,
@@ -104,6 +107,7 @@ export function createCallsHarness(config: Partial<CallsConfig> = {}) {
     gate,
     callbacks,
     hours,
+    line,
   );
   const media = new CallMedia(repo, events);
   const history = new CallHistory(repo, presenceService);
