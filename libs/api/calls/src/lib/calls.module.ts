@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '@callshop/api/core';
 import { AuthModule } from '@callshop/api/auth';
 import { ProductsModule } from '@callshop/api/products';
+import { AppointmentJobs } from './appointments/appointment-jobs';
+import { AppointmentMailer } from './appointments/appointment-mailer';
+import { ShopAppointmentSettings } from './appointments/appointment-settings.entity';
+import { Appointment } from './appointments/appointment.entity';
+import { AppointmentsController, ShopAppointmentsController } from './appointments/appointments.controller';
+import { AppointmentsService } from './appointments/appointments.service';
 import { ShopBlock } from './blocking/shop-block.entity';
 import { ShopBlocks } from './blocking/shop-blocks.service';
 import { CallbackRequest } from './callbacks/callback-request.entity';
@@ -58,7 +65,17 @@ import { SocketDrain } from './signaling/socket-drain.listener';
   imports: [
     AuthModule,
     ProductsModule,
-    TypeOrmModule.forFeature([Call, CallbackRequest, ShopBlock, CallMessage, CallRating, ShopOpeningHours]),
+    JobsModule,
+    TypeOrmModule.forFeature([
+      Call,
+      CallbackRequest,
+      ShopBlock,
+      CallMessage,
+      CallRating,
+      ShopOpeningHours,
+      Appointment,
+      ShopAppointmentSettings,
+    ]),
   ],
   controllers: [
     VideoCallController,
@@ -69,6 +86,8 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     BlockedCustomersController,
     PresenceController,
     OpeningHoursController,
+    ShopAppointmentsController,
+    AppointmentsController,
   ],
   providers: [
     { provide: CallsRepository, useClass: PgCallsRepository },
@@ -96,6 +115,9 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     CallPushes,
     CallGateway,
     SocketDrain,
+    AppointmentsService,
+    AppointmentMailer,
+    AppointmentJobs,
   ],
   exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService, CallsNamespace],
 })

@@ -8,7 +8,15 @@ import type { AuthUser } from '@callshop/api/auth';
  * seed's public contract calls it `sellerId`, which {@link callRequestFrom} translates.
  */
 export type CallRequest =
-  | { by: 'customer'; shopId: string; productId: string; type: CallType; deviceId: string | null }
+  | {
+      by: 'customer';
+      shopId: string;
+      productId: string;
+      type: CallType;
+      deviceId: string | null;
+      /** The customer's booked appointment this call is for. */
+      appointmentId?: string | null;
+    }
   | {
       by: 'shop';
       shopId: string;
@@ -35,9 +43,18 @@ export function callRequestFrom(user: AuthUser, body: InitiateCallRequest): Call
     if (body.callbackRequestId) {
       throw new BadRequestException('callbackRequestId is for sellers calling a customer back');
     }
-    return { by: 'customer', shopId: body.sellerId, productId: body.productId, type, deviceId };
+    return {
+      by: 'customer',
+      shopId: body.sellerId,
+      productId: body.productId,
+      type,
+      deviceId,
+      appointmentId: body.appointmentId ?? null,
+    };
   }
   if (!user.shopId) throw new ForbiddenException('Only staff of a shop can call customers');
+  if (body.appointmentId)
+    throw new BadRequestException('appointmentId is for customers joining their appointment');
   if (!body.customerId) throw new BadRequestException('A seller names the customer to call (customerId)');
   if (body.sellerId && body.sellerId !== user.shopId) {
     throw new ForbiddenException('You can only call on behalf of your own shop');

@@ -9,7 +9,7 @@ import {
 import { ConfigType } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { CallDto, ProductSummary } from '@callshop/contracts';
+import type { CallAppointment, CallDto, ProductSummary } from '@callshop/contracts';
 import { BatchQueue, callsConfig } from '@callshop/api/core';
 import { User, type AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary } from '@callshop/api/products';
@@ -27,6 +27,14 @@ type CustomerCall = Extract<CallRequest, { by: 'customer' }> & { customerId: str
 
 /** A customer's call as its batch recorded it: the call and the staff not rung, or why it was refused. */
 type Started = { record: CallRecord; busyStaff: string[] } | Error;
+
+/** Booked appointments, as a customer's call for one needs them (the appointments feature sets it). */
+export interface AppointmentCalls {
+  /** Throws unless the customer may start this appointment's call with this shop now. */
+  assertJoinable(customerId: string, shopId: string, appointmentId: string): Promise<void>;
+  /** Links the started call to the appointment; null when the appointment is no longer booked. */
+  linkCall(appointmentId: string, callId: string): Promise<CallAppointment | null>;
+}
 
 const liveCallConflict = () => new ConflictException('You already have a live call: end it first');
 
@@ -54,12 +62,24 @@ export class CallStarter {
     private readonly hours: OpeningHoursService,
   ) {}
 
+  private appointments: AppointmentCalls | null = null;
+
+  /** The appointments feature registers itself (it depends on this class, not the other way round). */
+  useAppointments(appointments: AppointmentCalls): void {
+    this.appointments = appointments;
+  }
+
   /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
   async start(user: AuthUser, request: CallRequest, deviceIsOwn = false): Promise<CallDto> {
     if (request.deviceId && !deviceIsOwn && !(await this.presence.isSocketOf(request.deviceId, user.id))) {
       throw new ForbiddenException('deviceId is not a connected socket of yours');
     }
     if (request.by === 'shop') return (await this.startShopCall(user, request)).call;
+    const appointmentId = request.appointmentId ?? null;
+    if (appointmentId) {
+      if (!this.appointments) throw new NotFoundException(`Appointment ${appointmentId} not found`);
+      await this.appointments.assertJoinable(user.id, request.shopId, appointmentId);
+    }
     // A customer's calls are decided in the order they came: the checks before the batch take
     // varying time, and a later call must not overtake an earlier one into it.
     const started = await this.inTurn(user.id, async () => {
@@ -68,6 +88,11 @@ export class CallStarter {
       return this.customerCalls.push({ ...request, customerId: user.id, staff: staff.availableStaffIds });
     });
     if (started instanceof Error) throw started;
+    if (appointmentId && this.appointments) {
+      // Linked before the staff are rung, so the ringing card shows the appointment.
+      const appointment = await this.appointments.linkCall(appointmentId, started.record.call.id);
+      if (appointment) started.record.call.appointment = appointment;
+    }
     this.machine.announce(started.record, started.busyStaff);
     return started.record.call;
   }
@@ -110,7 +135,8 @@ export class CallStarter {
         const f = facts[i];
         if (!f.shopExists) results[index] = new NotFoundException(`Shop ${item.shopId} not found`);
         else if (!f.product) results[index] = new NotFoundException(`Product ${item.productId} not found`);
-        else if (closed.has(item.shopId)) results[index] = this.hours.closedError();
+        // A booked appointment's call rings at its time, even in the minutes before the shop opens.
+        else if (closed.has(item.shopId) && !item.appointmentId) results[index] = this.hours.closedError();
         else if (f.product.shopId !== item.shopId) {
           results[index] = new BadRequestException(
             `Product ${f.product.id} is not sold by shop ${item.shopId}: call the shop that sells it`,

@@ -41,6 +41,9 @@ export interface CallRow {
   quality: CallQualitySummary | null;
   declined_staff: string[] | null;
   created_at: Date;
+  /** The appointment the call is for (joined from `appointments.call_id`). */
+  appointment_ref?: string | null;
+  appointment_starts_at?: Date | null;
 }
 
 /** A call as the server works with it: the public DTO plus the devices bound to it. */
@@ -64,11 +67,12 @@ export interface CallRecord {
 /** Joins a calls source (`calls`, or a CTE named after it) with the names a call shows. */
 export const callSelect = (source: string) => `
   SELECT c.*, cu.name AS customer_name, s.name AS shop_name, s.is_platform AS shop_is_platform,
-         st.name AS staff_name
+         st.name AS staff_name, ap.id AS appointment_ref, ap.starts_at AS appointment_starts_at
   FROM ${source} c
   JOIN users cu ON cu.id = c.customer_id
   JOIN shops s ON s.id = c.shop_id
-  LEFT JOIN users st ON st.id = c.staff_id`;
+  LEFT JOIN users st ON st.id = c.staff_id
+  LEFT JOIN appointments ap ON ap.call_id = c.id`;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 
@@ -114,6 +118,15 @@ export function toCallDto(row: CallRow): CallDto {
     connectedAt: iso(row.connected_at),
     durationSeconds: row.duration_seconds,
     quality: row.quality ?? null,
+    // Only on an appointment's call, so every other call reads as before.
+    ...(row.appointment_ref
+      ? {
+          appointment: {
+            id: row.appointment_ref,
+            startsAt: iso(row.appointment_starts_at ?? null) as string,
+          },
+        }
+      : {}),
   };
 }
 

@@ -33,6 +33,15 @@ export class InitiateCallDto implements InitiateCallRequest {
   @IsUUID('all', { message: 'callbackRequestId must be a UUID' })
   callbackRequestId?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Customers: their booked appointment this call is for (from 10 minutes before it starts until it ends); it rings even outside opening hours and ahead of the waiting line',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'appointmentId must be a UUID' })
+  appointmentId?: string;
+
   @ApiPropertyOptional({ enum: CALL_TYPES, default: 'video' })
   @IsOptional()
   @IsIn(CALL_TYPES as CallType[], { message: 'type must be video or audio' })
