@@ -35,7 +35,7 @@ describe('opening hours', () => {
   });
   afterAll(() => browser.close());
 
-  it('closed today in the console: visitors read when it opens, and a call offers a callback instead of ringing', async () => {
+  it('closed today in the console: visitors read when it opens on the shop and product pages, and a call offers a callback instead of ringing', async () => {
     const product = await shopProduct('Studio Monitor Headphones');
     const sellerContext = await personContext(browser);
     const visitorContext = await newContext(browser);
@@ -67,6 +67,9 @@ describe('opening hours', () => {
     const expected = `Opens tomorrow at ${new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(`${today}T09:00:00Z`))}`;
     await expect(waitForText(visitor.getByTestId('opening-status'), expected)).resolves.toBe(true);
     await screenshot(visitor, 'shop-page-closed');
+    // The product page says the same, beside the call buttons.
+    await visitor.goto(`/products/${product.id}`);
+    await expect(waitForText(visitor.getByTestId('opening-status'), expected)).resolves.toBe(true);
 
     // A signed-in customer calls anyway from the product page: nothing rings, a callback is offered.
     const customer = await openProductPage(customerContext, CUSTOMERS.jordan.email, product);

@@ -18,6 +18,8 @@ import { catchError, of, tap } from 'rxjs';
 import { AddToCartComponent } from '../../cart/add-to-cart.component';
 import { whenIdle } from '../../when-idle';
 import { ErrorStateComponent, LoadingStateComponent } from '../deferred-ui';
+import { openingLabel } from '../opening-label';
+import { injectShopsStatus } from '../shop-status';
 import { ProductContactComponent } from './product-contact.component';
 import { ProductGuestCallButtonsComponent } from './product-guest-call-buttons.component';
 import { ProductSellerLineComponent } from './product-seller-line.component';
@@ -107,6 +109,8 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
                 }
               </div>
             }
+            <!-- Its line is kept while the status loads, so nothing below it moves. -->
+            <p class="opening" data-testid="opening-status">{{ opening() }}</p>
             <h2>Description</h2>
             <p class="description">{{ p.description }}</p>
             @if (p.category) {
@@ -177,6 +181,11 @@ import { ProductSellerLineComponent } from './product-seller-line.component';
     .call-buttons-space {
       min-height: 48px;
     }
+    .opening {
+      min-height: 1.5em;
+      margin: 8px 0 0;
+      font-size: 0.875rem;
+    }
     .description {
       white-space: pre-line;
     }
@@ -216,8 +225,22 @@ export class ProductPage {
   protected readonly callLayerWanted = computed(() => this.settled() && this.session.isAuthenticated());
   /** The shop's status as the REST answer gave it; the contact block then follows it live. */
   protected readonly restPresence = computed((): ShopPresence | null => {
+    const polled = this.shopStatus();
+    if (polled) return polled.hours?.openNow === false ? { ...polled, available: false } : polled;
     const info = this.seller.hasValue() ? this.seller.value()?.seller : null;
     return info ? { shopId: info.id, online: info.online, available: info.available } : null;
+  });
+  /** The shop's status and opening hours, polled for everyone (a visitor has no socket). */
+  private readonly polledShops = injectShopsStatus(() =>
+    this.product.hasValue() ? [this.product.value().shop.id] : [],
+  );
+  private readonly shopStatus = computed(() =>
+    this.product.hasValue() ? (this.polledShops().get(this.product.value().shop.id) ?? null) : null,
+  );
+  /** "Open now" / "Opens Tuesday at 09:00" in the visitor's time zone; null when the shop set no hours. */
+  protected readonly opening = computed(() => {
+    const hours = this.shopStatus()?.hours;
+    return hours ? openingLabel(hours, new Date()) : null;
   });
 
   constructor() {
