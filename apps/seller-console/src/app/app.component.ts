@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, untracked } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AuthSession } from '@callshop/web/core';
-import { CallHostComponent } from '@callshop/web/calls-ui';
+import { AppointmentRemindersComponent, CallHostComponent } from '@callshop/web/calls-ui';
 import { CallProductPanelComponent } from './call/call-product-panel.component';
 import { AvailabilityService } from './shell/availability.service';
 import { ICE_SERVERS_CACHE } from '@callshop/web/rtc';
@@ -12,12 +12,13 @@ import { ICE_SERVERS_CACHE } from '@callshop/web/rtc';
  */
 @Component({
   selector: 'cs-root',
-  imports: [RouterOutlet, CallHostComponent, CallProductPanelComponent],
+  imports: [RouterOutlet, CallHostComponent, CallProductPanelComponent, AppointmentRemindersComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <router-outlet />
     @if (session.role() === 'seller') {
       <cs-call-host [productPanel]="productPanel" />
+      <cs-appointment-reminders />
     }
     <ng-template #productPanel let-call>
       <cs-call-product-panel [call]="call" />

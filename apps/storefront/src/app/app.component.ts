@@ -45,6 +45,7 @@ import { whenIdle } from './when-idle';
         >
         @if (session.isAuthenticated()) {
           <a class="btn" routerLink="/calls" routerLinkActive="active">My calls</a>
+          <a class="btn" routerLink="/appointments" routerLinkActive="active">My appointments</a>
           <a class="btn" routerLink="/orders" routerLinkActive="active">My orders</a>
         }
       </nav>

@@ -50,6 +50,13 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/my-calls/my-calls.page').then((m) => m.MyCallsPage),
   },
   {
+    path: 'appointments',
+    title: 'My appointments · Callshop',
+    canActivate: [authGuard],
+    loadComponent: () =>
+      import('./pages/my-appointments/my-appointments.page').then((m) => m.MyAppointmentsPage),
+  },
+  {
     path: 'cart',
     title: 'Cart · Callshop',
     loadComponent: () => import('./pages/cart/cart.page').then((m) => m.CartPage),

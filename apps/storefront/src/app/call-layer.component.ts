@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { CallHostComponent } from '@callshop/web/calls-ui';
+import { AppointmentRemindersComponent, CallHostComponent } from '@callshop/web/calls-ui';
 import { provideCallAddToCart } from './cart/call-add-to-cart';
 
 /**
@@ -10,9 +10,9 @@ import { provideCallAddToCart } from './cart/call-add-to-cart';
  */
 @Component({
   selector: 'cs-call-layer',
-  imports: [CallHostComponent],
+  imports: [CallHostComponent, AppointmentRemindersComponent],
   providers: [provideCallAddToCart()],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<cs-call-host />`,
+  template: `<cs-call-host /><cs-appointment-reminders />`,
 })
 export class CallLayerComponent {}

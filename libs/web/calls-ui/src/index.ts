@@ -28,3 +28,8 @@ export * from './lib/chat/call-add-to-cart';
 export * from './lib/chat/call-messages.component';
 export * from './lib/chat/call-conversation.component';
 export * from './lib/rating/call-rating.component';
+export * from './lib/appointments/appointment-time';
+export * from './lib/appointments/book-appointment-dialog.component';
+export * from './lib/appointments/appointment-list.component';
+export * from './lib/appointments/appointment-reminders.component';
+export * from './lib/waiting-line/waiting-line-length.component';

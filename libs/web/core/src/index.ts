@@ -21,3 +21,4 @@ export * from './lib/api/cart.api';
 export * from './lib/api/orders.api';
 export * from './lib/api/analytics.api';
 export * from './lib/api/customers.api';
+export * from './lib/api/appointments.api';

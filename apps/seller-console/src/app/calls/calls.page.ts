@@ -49,6 +49,7 @@ import { BlockedCallersStore } from './blocked-callers.store';
 import { callBackOptions, contactIndex, isMissed, type CallBackOptions } from './call-back-rules';
 import { CallSummaryStore } from './call-summary.store';
 import { OpeningHoursEditorComponent } from './opening-hours-editor.component';
+import { AppointmentsPanelComponent } from './appointments-panel.component';
 import {
   DEFAULT_HISTORY_FILTERS,
   HISTORY_PAGE_SIZE,
@@ -92,6 +93,7 @@ interface Loadable<T> {
     MatPaginatorModule,
     MatTooltipModule,
     OpeningHoursEditorComponent,
+    AppointmentsPanelComponent,
     CallConversationComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -47,6 +47,7 @@ export class CallDialer {
         productId: request.productId,
         customerId: request.customerId,
         ...(request.callbackRequestId ? { callbackRequestId: request.callbackRequestId } : {}),
+        ...(request.appointmentId ? { appointmentId: request.appointmentId } : {}),
         type: request.type,
       }));
     } catch (error) {

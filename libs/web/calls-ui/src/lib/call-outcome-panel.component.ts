@@ -71,6 +71,11 @@ import { FocusOnOpen } from './focus-on-open.directive';
                 Request a callback
               </button>
             }
+            @if (outcome.offerAppointment && target.productId) {
+              <button mat-stroked-button type="button" (click)="bookAppointment(target)">
+                Book a video call
+              </button>
+            }
           }
           <button mat-flat-button type="button" cdkFocusInitial (click)="manager.dismiss()">Close</button>
         </div>
@@ -106,6 +111,17 @@ export class CallOutcomePanelComponent {
         this.phone.set(null);
         if (wanted) void this.manager.counterpartPhone().then((p) => this.phone.set(p));
       });
+    });
+  }
+
+  protected async bookAppointment(target: CallSellerDialogData): Promise<void> {
+    this.manager.dismiss();
+    const { openBookAppointment } = await import('./appointments/book-appointment-dialog.component');
+    await openBookAppointment(this.dialog, {
+      shopId: target.sellerId,
+      shopName: target.shopName,
+      productId: target.productId ?? '',
+      productName: target.productName ?? '',
     });
   }
 

@@ -17,6 +17,8 @@ export interface CallOutcome {
   mediaError?: MediaErrorKind;
   /** The network kept the call from connecting: offer the other party's phone number. */
   phoneFallback?: boolean;
+  /** The shop is closed now: offer to book a video call at a free time. */
+  offerAppointment?: boolean;
 }
 
 /** The name of the other party as `viewer` sees it. */
@@ -111,7 +113,15 @@ export function answeredElsewhereOutcome(
 export function startFailedOutcome(error: unknown): CallOutcome {
   if (error instanceof SocketRequestError && error.error.message === SHOP_CLOSED_MESSAGE) {
     // Outside the shop's opening hours nothing rang: a callback request instead.
-    return outcome('The shop is closed now.', 'warning', 'Ask them to call you back when they open.', true);
+    return {
+      ...outcome(
+        'The shop is closed now.',
+        'warning',
+        'Ask them to call you back when they open, or book a video call at a time that suits you.',
+        true,
+      ),
+      offerAppointment: true,
+    };
   }
   const detail =
     error instanceof SocketRequestError && error.error.code === 'CONFLICT'

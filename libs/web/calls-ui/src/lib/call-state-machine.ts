@@ -81,6 +81,8 @@ export interface PlaceCallRequest {
   customerId?: string;
   /** A seller's call back from this callback request (it closes itself once the call is completed). */
   callbackRequestId?: string;
+  /** A customer's call for their booked appointment (it rings at its time even before opening). */
+  appointmentId?: string;
   /** Who is being called, shown while ringing ("Calling <name>…"). */
   displayName: string;
 }

@@ -7,6 +7,7 @@ import { CallNotifier } from './call-notifier.service';
 import { PRODUCT_URL } from './product-url';
 import { Ringtone } from './ringtone.service';
 import { FocusOnOpen } from './focus-on-open.directive';
+import { slotTime } from './appointments/appointment-time';
 
 /** The ringing dialog: who calls (a shop or a customer), about which product, Accept / Decline. */
 @Component({
@@ -48,6 +49,13 @@ import { FocusOnOpen } from './focus-on-open.directive';
             </div>
           } @else {
             <p>{{ viewerIsShop() ? 'A customer' : call.shop.name }} wants to talk.</p>
+          }
+          @if (call.appointment; as appointment) {
+            <p class="cs-call-appointment" data-testid="incoming-appointment">
+              Appointment: {{ call.product?.name ?? 'a video call' }} with {{ call.customer.name }}, booked
+              for
+              {{ bookedFor(appointment.startsAt) }}
+            </p>
           }
         </div>
         @if (ringtone.blocked()) {
@@ -97,6 +105,8 @@ export class IncomingCallComponent {
   protected readonly accepting = computed(() => ['accepting', 'connecting'].includes(this.manager.phase()));
   protected readonly viewerIsShop = computed(() => this.manager.viewer() === 'shop');
   protected readonly canAskNotifications = computed(() => this.permission() === 'default');
+  /** An appointment's time, "14:30" in the viewer's zone. */
+  protected readonly bookedFor = (iso: string) => slotTime(iso);
 
   protected async askNotifications(): Promise<void> {
     this.permission.set(await this.notifier.requestPermission());
