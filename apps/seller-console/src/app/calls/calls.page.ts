@@ -41,6 +41,7 @@ import {
   type CallQualityView,
   callStatusLabel,
   describeCallQuality,
+  WaitingLineLengthComponent,
 } from '@callshop/web/calls-ui';
 import { DurationPipe, telHref } from '@callshop/web/ui';
 import { firstValueFrom, map } from 'rxjs';
@@ -95,6 +96,7 @@ interface Loadable<T> {
     OpeningHoursEditorComponent,
     AppointmentsPanelComponent,
     CallConversationComponent,
+    WaitingLineLengthComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calls.page.html',

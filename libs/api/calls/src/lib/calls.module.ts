@@ -44,6 +44,9 @@ import { CustomerSockets } from './limits/customer-sockets';
 import { Call } from './model/call.entity';
 import { PresenceService } from './presence/presence.service';
 import { SellerInfoService } from './presence/seller-info.service';
+import { WaitingLineController } from './queue/waiting-line.controller';
+import { WaitingLineRepository } from './queue/waiting-line.repository';
+import { WaitingLine } from './queue/waiting-line.service';
 import { BindingCache } from './signaling/binding-cache';
 import { CallGateway } from './signaling/call.gateway';
 import { CallPushes } from './signaling/call-pushes.listener';
@@ -88,6 +91,7 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     OpeningHoursController,
     ShopAppointmentsController,
     AppointmentsController,
+    WaitingLineController,
   ],
   providers: [
     { provide: CallsRepository, useClass: PgCallsRepository },
@@ -118,6 +122,8 @@ import { SocketDrain } from './signaling/socket-drain.listener';
     AppointmentsService,
     AppointmentMailer,
     AppointmentJobs,
+    WaitingLineRepository,
+    WaitingLine,
   ],
   exports: [CallStarter, CallLifecycle, CallHistory, CallbacksService, PresenceService, CallsNamespace],
 })

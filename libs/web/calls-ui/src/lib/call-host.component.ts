@@ -21,6 +21,7 @@ import { OutgoingCallComponent } from './outgoing-call.component';
 import { RejoinCallComponent } from './rejoin-call.component';
 import { SCREEN_WAKE_LOCK } from './screen-wake-lock';
 import { callViewPhase } from './call-view-phase';
+import { WaitingLinePanelComponent } from './waiting-line/waiting-line-panel.component';
 
 /**
  * Drop once in an app's root template (`<cs-call-host />`): shows whichever call view the
@@ -38,6 +39,7 @@ import { callViewPhase } from './call-view-phase';
     CallOutcomePanelComponent,
     RejoinCallComponent,
     MiniCallComponent,
+    WaitingLinePanelComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -60,7 +62,10 @@ import { callViewPhase } from './call-view-phase';
       @case ('ended') {
         <div class="cs-overlay"><cs-call-outcome-panel /></div>
       }
-      @case ('idle') {}
+      @case ('idle') {
+        <!-- Waiting in a shop's line: a corner card, the page stays usable. -->
+        <cs-waiting-line-panel />
+      }
       @default {
         @if (manager.minimized()) {
           <cs-mini-call />

@@ -16,6 +16,7 @@ import { openSellerDialog, sellerDialogTarget } from './seller-dialog-target';
 import { CallRatingComponent } from './rating/call-rating.component';
 import { CallRecapComponent } from './recap/call-recap.component';
 import { FocusOnOpen } from './focus-on-open.directive';
+import { WaitingLineClient } from './waiting-line/waiting-line-client';
 
 /**
  * How the call ended, with what the user can do next: retry audio only, the phone (the other
@@ -41,6 +42,9 @@ import { FocusOnOpen } from './focus-on-open.directive';
         @if (outcome.detail) {
           <p class="cs-detail">{{ outcome.detail }}</p>
         }
+        @if (waitable() && line.error(); as error) {
+          <p class="cs-detail" role="alert">{{ error }}</p>
+        }
         @if (outcome.phoneFallback && phone(); as p) {
           <p class="cs-detail">
             <a mat-flat-button [href]="p.href" data-testid="outcome-phone-link"
@@ -64,6 +68,11 @@ import { FocusOnOpen } from './focus-on-open.directive';
             @if (outcome.mediaError) {
               <button mat-stroked-button type="button" (click)="openPhone(target, 'options')">
                 Call {{ sellerWord() }} by phone
+              </button>
+            }
+            @if (waitable()) {
+              <button mat-flat-button type="button" data-testid="wait-in-line" (click)="waitInLine()">
+                Wait in line
               </button>
             }
             @if (outcome.suggestCallback) {
@@ -100,6 +109,12 @@ export class CallOutcomePanelComponent {
     const over = call && call.status !== 'ringing' && call.status !== 'accepted';
     return this.manager.viewer() === 'customer' && over && call.connectedAt ? call.id : null;
   });
+  protected readonly line = inject(WaitingLineClient);
+  /** A customer's call found every staff member busy: they may wait in line for the next free one. */
+  protected readonly waitable = computed(() => {
+    const call = this.manager.call();
+    return this.manager.viewer() === 'customer' && call?.status === 'busy' && !!call.product;
+  });
   protected readonly sellerWord = computed(() => (this.sellerTarget()?.isPlatform ? 'Support' : 'Seller'));
   /** The other party's number, looked up when the outcome offers the phone. */
   protected readonly phone = signal<CounterpartPhone | null>(null);
@@ -112,6 +127,19 @@ export class CallOutcomePanelComponent {
         if (wanted) void this.manager.counterpartPhone().then((p) => this.phone.set(p));
       });
     });
+  }
+
+  protected async waitInLine(): Promise<void> {
+    const call = this.manager.call();
+    const request = this.manager.request();
+    if (!call) return;
+    const joined = await this.line.join({
+      type: call.type,
+      sellerId: call.shop.id,
+      productId: call.product?.id,
+      displayName: request?.displayName ?? call.shop.name,
+    });
+    if (joined) this.manager.dismiss();
   }
 
   protected async bookAppointment(target: CallSellerDialogData): Promise<void> {

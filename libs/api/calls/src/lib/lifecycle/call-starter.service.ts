@@ -20,10 +20,16 @@ import { CustomerGate } from '../limits/customer-gate';
 import type { CallRecord } from '../model/call.mapper';
 import { decideNewCall, type NewCall } from '../model/new-call';
 import { PresenceService } from '../presence/presence.service';
+import { WaitingLineRepository } from '../queue/waiting-line.repository';
 import type { CallRequest } from './call-request';
 import { CallStateMachine } from './call-state-machine';
 
-type CustomerCall = Extract<CallRequest, { by: 'customer' }> & { customerId: string; staff: string[] };
+type CustomerCall = Extract<CallRequest, { by: 'customer' }> & {
+  customerId: string;
+  staff: string[];
+  /** Started for the head of the shop's waiting line: it may not be overtaken by the line itself. */
+  fromLine: boolean;
+};
 
 /** A customer's call as its batch recorded it: the call and the staff not rung, or why it was refused. */
 type Started = { record: CallRecord; busyStaff: string[] } | Error;
@@ -60,6 +66,7 @@ export class CallStarter {
     private readonly gate: CustomerGate,
     private readonly callbacks: CallbacksService,
     private readonly hours: OpeningHoursService,
+    private readonly line: WaitingLineRepository,
   ) {}
 
   private appointments: AppointmentCalls | null = null;
@@ -69,8 +76,17 @@ export class CallStarter {
     this.appointments = appointments;
   }
 
-  /** `deviceIsOwn`: the device id is the socket the request came through (no need to look it up). */
-  async start(user: AuthUser, request: CallRequest, deviceIsOwn = false): Promise<CallDto> {
+  /**
+   * `deviceIsOwn`: the device id is the socket the request came through (no need to look it up).
+   * `fromLine`: the waiting line starts this call for the customer at its head, who passed the
+   * limits when joining.
+   */
+  async start(
+    user: AuthUser,
+    request: CallRequest,
+    deviceIsOwn = false,
+    { fromLine = false }: { fromLine?: boolean } = {},
+  ): Promise<CallDto> {
     if (request.deviceId && !deviceIsOwn && !(await this.presence.isSocketOf(request.deviceId, user.id))) {
       throw new ForbiddenException('deviceId is not a connected socket of yours');
     }
@@ -83,9 +99,14 @@ export class CallStarter {
     // A customer's calls are decided in the order they came: the checks before the batch take
     // varying time, and a later call must not overtake an earlier one into it.
     const started = await this.inTurn(user.id, async () => {
-      await this.gate.call(user.id, request.shopId);
+      if (!fromLine) await this.gate.call(user.id, request.shopId);
       const staff = await this.presence.shopStatus(request.shopId);
-      return this.customerCalls.push({ ...request, customerId: user.id, staff: staff.availableStaffIds });
+      return this.customerCalls.push({
+        ...request,
+        customerId: user.id,
+        staff: staff.availableStaffIds,
+        fromLine,
+      });
     });
     if (started instanceof Error) throw started;
     if (appointmentId && this.appointments) {
@@ -130,6 +151,10 @@ export class CallStarter {
       const facts = await this.repo.checkCustomerCalls(round.map(({ item }) => item));
       // Outside a shop's opening hours nothing rings (nor is recorded): the customer is offered a callback.
       const closed = await this.hours.closedShops(round.map(({ item }) => item.shopId));
+      // Nobody overtakes the shop's waiting line: while others wait, a new call is busy (and offered the line).
+      const lines = await this.line.waitingCustomers(
+        round.filter(({ item }) => !item.fromLine).map(({ item }) => item.shopId),
+      );
       const toInsert: { index: number; call: NewCall; busyStaff: string[] }[] = [];
       round.forEach(({ item, index }, i) => {
         const f = facts[i];
@@ -144,7 +169,12 @@ export class CallStarter {
         } else if (f.callerLive) results[index] = liveCallConflict();
         else {
           const { shopId: _seller, ...product } = f.product;
-          const outcome = decideNewCall({ available: item.staff, busy: f.busyStaff });
+          let outcome = decideNewCall({ available: item.staff, busy: f.busyStaff });
+          // A booked appointment's call is not a walk-in: it rings ahead of the waiting line.
+          const waiting = item.appointmentId ? undefined : lines.get(item.shopId);
+          if (outcome.status === 'ringing' && waiting && [...waiting].some((id) => id !== item.customerId)) {
+            outcome = { status: 'busy', endReason: 'busy' };
+          }
           toInsert.push({
             index,
             busyStaff: f.busyStaff,

@@ -34,6 +34,13 @@ import { WaitingLineRepository, type LineEntry } from './waiting-line.repository
 /** How often every instance checks the lines: devices gone, staff free (a restart or a missed event). */
 export const LINE_SWEEP_MS = 2000;
 
+/**
+ * How long after a call ends its shop's line is dispatched. The staff member who hung up is rung
+ * next: their page first hears the answer to its hang-up and leaves the call (a ring that
+ * arrived while it still showed the call would be dropped there as "busy here").
+ */
+export const LINE_AFTER_CALL_MS = 1000;
+
 /** How many entries from the head one dispatch looks at (customers away are skipped, not waited for). */
 const DISPATCH_WINDOW = 50;
 
@@ -61,6 +68,7 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   /** One dispatch per shop at a time on this instance; a request meanwhile runs once after it. */
   private readonly dispatching = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly afterCall = new Set<ReturnType<typeof setTimeout>>();
 
   constructor(
     private readonly repo: WaitingLineRepository,
@@ -82,6 +90,8 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
   onModuleDestroy(): void {
     this.stopped = true;
     if (this.sweeper) clearInterval(this.sweeper);
+    for (const timer of this.afterCall) clearTimeout(timer);
+    this.afterCall.clear();
   }
 
   /** A customer joins the shop's line about one of its products; joining again updates the device. */
@@ -189,7 +199,11 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
   @OnEvent(CallEndedEvent.NAME)
   onCallEnded({ record }: CallEndedEvent): void {
     if (record.call.initiatedBy === 'customer' && record.call.status === 'busy') return;
-    this.requestDispatch(record.call.shop.id);
+    const timer = setTimeout(() => {
+      this.afterCall.delete(timer);
+      this.requestDispatch(record.call.shop.id);
+    }, LINE_AFTER_CALL_MS);
+    this.afterCall.add(timer);
   }
 
   /** Runs a dispatch of the shop soon; one at a time per shop on this instance. */
@@ -239,6 +253,9 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
       const load = await this.repo.load(shopId, staff, db);
       const busy = new Set(load.busyStaffIds);
       let free = staff.filter((id) => !busy.has(id)).length - load.ringing;
+      this.logger.debug(
+        `Line of shop ${shopId}: ${line.length} waiting, ${staff.length} taking calls, ${busy.size} in a call, ${load.ringing} ringing`,
+      );
       if (free <= 0 || (await this.hours.closedShops([shopId])).has(shopId)) return;
       for (const entry of line) {
         if (free <= 0) break;
@@ -270,6 +287,7 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
           this.logger.warn(`Starting the call of line entry ${entry.id} failed: ${(e as Error).message}`);
           continue;
         }
+        this.logger.debug(`Line entry ${entry.id}: call ${call.id} ${call.status}`);
         const done = await this.repo.finish(
           { id: entry.id },
           'rung',
