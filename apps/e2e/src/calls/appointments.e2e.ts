@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { apiLogin, baseUrl, launchBrowser, screenshot } from '../support/browser';
+import {
+  CUSTOMERS,
+  SHOP,
+  UI_TIMEOUT,
+  closeAll,
+  expectRemoteVideoFlowing,
+  incomingDialog,
+  openProductPage,
+  openSellerConsole,
+  personContext,
+  shopProduct,
+  waitFor,
+  waitForText,
+} from './call-helpers';
+
+const DEFAULT_RULES = {
+  slotMinutes: 15,
+  bufferMinutes: 5,
+  capacity: 1,
+  reminderLeadMinutes: 15,
+  changeCutoffMinutes: 60,
+};
+
+async function setRules(rules: typeof DEFAULT_RULES): Promise<void> {
+  const owner = await apiLogin(SHOP.owner.email);
+  const res = await fetch(`${baseUrl()}/api/v2/shops/${owner.user.shopId}/appointment-settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${owner.accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(rules),
+  });
+  if (res.status !== 200) throw new Error(`appointment settings: ${res.status}`);
+}
+
+/** Cancels whatever this test left booked with the demo shop, so no other test meets it. */
+async function cancelLeftovers(): Promise<void> {
+  const owner = await apiLogin(SHOP.owner.email);
+  const headers = { authorization: `Bearer ${owner.accessToken}`, 'content-type': 'application/json' };
+  const res = await fetch(`${baseUrl()}/api/v2/appointments`, { headers });
+  for (const a of (await res.json()) as { id: string }[]) {
+    await fetch(`${baseUrl()}/api/v2/appointments/${a.id}/cancel`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ reason: 'End of the browser test' }),
+    });
+  }
+}
+
+describe('video appointments', () => {
+  let browser: Browser;
+  let contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    await cancelLeftovers();
+    await setRules(DEFAULT_RULES);
+    await closeAll(...contexts);
+    contexts = [];
+  });
+  afterAll(() => browser.close());
+
+  it('a customer books a slot, both sides are reminded, and at the time both join the call', async () => {
+    // Short slots for the test: the next one starts within 5 minutes, so it can be joined now
+    // (from 10 minutes before) and its reminder (15 minutes before) is due at once.
+    await setRules({ ...DEFAULT_RULES, slotMinutes: 5, bufferMinutes: 0, changeCutoffMinutes: 0 });
+    const product = await shopProduct('Studio Monitor Headphones');
+    const sellerContext = await personContext(browser);
+    const customerContext = await personContext(browser);
+    contexts.push(sellerContext, customerContext);
+    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
+    const customer = await openProductPage(customerContext, CUSTOMERS.jordan.email, product);
+
+    // Book the first free time from the product page.
+    await customer.getByRole('button', { name: 'Book a video call' }).click();
+    const dialog = customer.getByTestId('book-appointment-dialog');
+    const firstSlot = dialog.getByTestId('appointment-slots').getByRole('button').first();
+    await firstSlot.waitFor({ timeout: UI_TIMEOUT });
+    const time = (await firstSlot.textContent())?.trim() ?? '';
+    await firstSlot.click();
+    await customer.getByLabel('Note for the shop (optional)').fill('Do they fold flat?');
+    await customer.getByRole('button', { name: /^Book / }).click();
+    await expect(waitForText(dialog.getByTestId('appointment-booked'), `Booked for`)).resolves.toBe(true);
+    await screenshot(customer, 'appointment-booked');
+
+    // Both sides are reminded in the app; the console lists it.
+    await expect(
+      waitForText(customer.locator('mat-snack-bar-container'), `Reminder: your video call with ${SHOP.name}`),
+    ).resolves.toBe(true);
+    await expect(
+      waitForText(seller.locator('mat-snack-bar-container'), `Reminder: appointment about ${product.name}`),
+    ).resolves.toBe(true);
+    const sellerItem = seller.getByTestId('appointments-panel').getByTestId('appointment-item');
+    await expect(waitForText(sellerItem, CUSTOMERS.jordan.name)).resolves.toBe(true);
+    await expect(waitForText(sellerItem, 'Do they fold flat?')).resolves.toBe(true);
+
+    // At the time: the customer joins from My appointments, the staff are rung with the appointment.
+    await customer.keyboard.press('Escape');
+    await customer.goto('/appointments');
+    const join = customer.getByRole('button', { name: 'Join video call' });
+    await expect(waitFor(() => join.isEnabled())).resolves.toBe(true);
+    await join.click();
+    const ringing = incomingDialog(seller);
+    await ringing.waitFor({ timeout: UI_TIMEOUT });
+    await expect(
+      waitForText(
+        ringing.getByTestId('incoming-appointment'),
+        `Appointment: ${product.name} with ${CUSTOMERS.jordan.name}, booked for ${time}`,
+      ),
+    ).resolves.toBe(true);
+    await screenshot(seller, 'appointment-ringing');
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    await Promise.all([expectRemoteVideoFlowing(customer), expectRemoteVideoFlowing(seller)]);
+
+    // Connected: the appointment took place and leaves both upcoming lists.
+    await expect(
+      waitFor(
+        async () =>
+          (await seller.getByTestId('appointments-panel').getByTestId('appointment-item').count()) === 0,
+      ),
+    ).resolves.toBe(true);
+    await customer.getByRole('button', { name: 'Hang up' }).click();
+    await expect(
+      waitForText(customer.getByTestId('no-appointments'), 'No upcoming appointments.'),
+    ).resolves.toBe(true);
+  });
+});
