@@ -5,6 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import type { CallDto } from '@callshop/contracts';
 import type { QualityAssessment } from '@callshop/web/rtc';
 import { CallManager } from './call-manager.service';
+import { WaitingLineClient } from './waiting-line/waiting-line-client';
 import type { CallPhase } from './call-state-machine';
 import { type QualityIndicator, liveQualityIndicator, liveStatusLabel } from './call-status-label';
 import { CallHostComponent } from './call-host.component';
@@ -91,6 +92,11 @@ async function render(phase: string, extra: Record<string, unknown> = {}) {
       { provide: Ringtone, useValue: { blocked: computed(() => blocked()), unlock: jest.fn() } },
       { provide: CallNotifier, useValue: { permission: 'granted', requestPermission: jest.fn() } },
       { provide: MatDialog, useValue: { open: jest.fn() } },
+      // Nobody waits in a line here (the line's card has a spec of its own).
+      {
+        provide: WaitingLineClient,
+        useValue: { entry: signal(null), error: signal(null), target: signal(null), joinedAt: signal(null) },
+      },
     ],
   });
   return { ...(await renderView(CallHostComponent)), manager, media, blocked };
