@@ -153,17 +153,18 @@ describe('video appointments (real API, PostgreSQL, Socket.io clients)', () => {
   it('keeps wall-clock hours across the next daylight-saving change, and books on that day', async () => {
     // Whichever of these zones changes its clocks soonest (one hemisphere always does within months).
     const candidates = ['Europe/Berlin', 'Australia/Sydney', 'America/New_York'];
-    const change = candidates
-      .map((zone) => {
-        let day = DateTime.now().setZone(zone).startOf('day').plus({ days: 1 });
-        for (let i = 0; i < 366; i++, day = day.plus({ days: 1 })) {
-          // The clocks move on this day: midnight and the day's end differ.
-          if (day.offset !== day.endOf('day').offset) return { zone, day };
+    const changes: { zone: string; day: DateTime; millis: number }[] = [];
+    for (const zone of candidates) {
+      let day: DateTime = DateTime.now().setZone(zone).startOf('day').plus({ days: 1 });
+      for (let i = 0; i < 366; i++, day = day.plus({ days: 1 })) {
+        // The clocks move on this day: midnight and the day's end differ.
+        if (day.offset !== day.endOf('day').offset) {
+          changes.push({ zone, day, millis: day.toMillis() });
+          break;
         }
-        return null;
-      })
-      .filter((x): x is { zone: string; day: DateTime } => x !== null)
-      .sort((a, b) => a.day.toMillis() - b.day.toMillis())[0];
+      }
+    }
+    const [change] = changes.sort((a, b) => a.millis - b.millis);
     const shop = await createShop(env);
     await setHours(shop, change.zone, everyDay('09:00', '10:00'));
     await setRules(shop, { slotMinutes: 60, bufferMinutes: 0 });
