@@ -243,6 +243,8 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async dispatchOnce(shopId: string): Promise<number> {
     if (this.stopped) return 0;
+    // Most calls end at shops nobody waits for: no transaction, no lock for them.
+    if (!(await this.repo.waitingCustomers([shopId])).size) return 0;
     const started: { entry: LineEntry; call: CallDto; device: string }[] = [];
     const dropped: LineEntry[] = [];
     await this.repo.withShopLock(shopId, async (db) => {
