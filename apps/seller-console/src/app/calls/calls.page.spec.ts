@@ -78,6 +78,8 @@ async function respond(
   http.expectOne((r) => r.url === '/api/v2/calls').flush(page(data.calls));
   http.expectOne((r) => r.url === '/api/v2/callbacks').flush(page(data.callbacks));
   http.expectOne('/api/v2/calls/contacts').flush(data.contacts);
+  // The appointments panel's list (its own tests cover it): none.
+  http.match((r) => r.url === '/api/v2/appointments').forEach((r) => r.flush([]));
   await fixture.whenStable();
   fixture.detectChanges();
 }
