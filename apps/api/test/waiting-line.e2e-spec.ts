@@ -159,6 +159,10 @@ describe('waiting line', () => {
     await join(a.phone, shop);
     a.phone.close();
     const tab = track(await connectCalls(env, a.user));
+    // The new page hears where its customer stands.
+    expect(await tab.next<Entry>('line:updated')).toMatchObject({
+      entry: { status: 'waiting', position: 1 },
+    });
     await seller.request('call:hangup', { callId: firstCall.id });
     const dispatched = await tab.next<{ call: CallDto }>('line:dispatched', () => true, 6000);
     expect(dispatched.call.status).toBe('ringing');

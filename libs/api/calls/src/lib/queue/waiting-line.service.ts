@@ -147,6 +147,15 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
     return this.ownView({ ...existing, deviceId });
   }
 
+  /**
+   * A customer's new socket (a reload, another tab) hears where they stand in a line, so the
+   * page shows it again; the call still binds to the device that joined while it is connected.
+   */
+  async greet(socketId: string, customerId: string): Promise<void> {
+    const entry = await this.repo.waitingOf(customerId);
+    if (entry) this.namespace.server?.to(socketId).emit('line:updated', { entry: await this.ownView(entry) });
+  }
+
   /** The customer leaves the shop's line: one click, and the others move up. */
   async leave(user: AuthUser, shopId: string): Promise<WaitingLineEntryDto> {
     if (user.role !== 'customer') throw new ForbiddenException("Only customers wait in a shop's line");

@@ -141,6 +141,7 @@ export class CallGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       }
       if (user.shopId) await this.pushes.shopPresence(user.shopId);
       else if (!hadOtherDevices) await this.pushes.customerPresence(user.id, true);
+      if (!user.shopId) await this.line.greet(socket.id, user.id);
     } catch (e) {
       this.logger.warn(`Setting up socket of user ${user.id} failed: ${(e as Error).message}`);
     }

@@ -87,6 +87,33 @@ describe('the waiting line (customer)', () => {
     expect(line.entry()).toBeNull();
   });
 
+  it('after a reload, shows the place the server tells it and rings the call it binds here', async () => {
+    const { socket, manager } = setup();
+    const line = TestBed.inject(WaitingLineClient);
+    socket.push('line:updated', { entry: entry({ position: 3 }) });
+    expect(line.entry()?.position).toBe(3);
+    expect(line.target()).toMatchObject({ sellerId: 'shop-1', displayName: 'Lamp Shop' });
+    const call = makeCall();
+    socket.push('line:dispatched', {
+      entry: entry({ status: 'rung', position: null, callId: call.id }),
+      call,
+    });
+    await flush();
+    await flush();
+    expect(manager.phase()).toBe('outgoing');
+  });
+
+  it('a place pushed just before leaving does not bring the card back', async () => {
+    const { socket } = setup();
+    const line = TestBed.inject(WaitingLineClient);
+    socket.acks['line:join'] = { ok: true, entry: entry() };
+    socket.acks['line:leave'] = { ok: true, entry: entry({ status: 'left', position: null }) };
+    await line.join(request);
+    await line.leave();
+    socket.push('line:updated', { entry: entry({ position: 1 }) });
+    expect(line.entry()).toBeNull();
+  });
+
   it('a dropped entry is gone, with the reason', async () => {
     const { socket } = setup();
     const line = TestBed.inject(WaitingLineClient);

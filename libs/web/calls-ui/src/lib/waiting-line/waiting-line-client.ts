@@ -33,6 +33,8 @@ export class WaitingLineClient {
   private readonly current = signal<WaitingLineEntryDto | null>(null);
   private readonly request = signal<PlaceCallRequest | null>(null);
   private readonly failed = signal<string | null>(null);
+  /** Entries left from this page: a place pushed just before the leave is not shown again. */
+  private readonly left = new Set<string>();
   /** The entry while waiting (position, estimate), null otherwise. */
   readonly entry = this.current.asReadonly();
   readonly waiting = computed(() => this.current()?.status === 'waiting');
@@ -48,7 +50,17 @@ export class WaitingLineClient {
 
   constructor() {
     this.socket.on('line:updated').subscribe(({ entry }) => {
-      if (this.current()?.id !== entry.id) return;
+      // A line this page did not join (a reload, another tab): shown here too, unless it left it.
+      const adopt = !this.current() && entry.status === 'waiting' && !this.left.has(entry.id);
+      if (this.current()?.id !== entry.id && !adopt) return;
+      if (adopt) {
+        this.request.set({
+          type: entry.type,
+          sellerId: entry.shopId,
+          productId: entry.product?.id,
+          displayName: entry.shopName,
+        });
+      }
       if (entry.status === 'waiting') this.current.set(entry);
       else if (entry.status !== 'rung') {
         this.current.set(null);
@@ -81,6 +93,7 @@ export class WaitingLineClient {
   async leave(): Promise<void> {
     const entry = this.current();
     if (!entry) return;
+    this.left.add(entry.id);
     this.current.set(null);
     try {
       await this.socket.request('line:leave', { shopId: entry.shopId });
@@ -96,13 +109,18 @@ export class WaitingLineClient {
 
   /** The server started our call: ring it as one this device placed. */
   private async ring(entry: WaitingLineEntryDto, call: CallDto): Promise<void> {
-    if (this.current()?.id !== entry.id) return;
-    const request = this.request() ?? {
-      type: call.type,
-      sellerId: call.shop.id,
-      productId: call.product?.id,
-      displayName: call.shop.name,
-    };
+    // Pushed to this device only: the server bound the call to it (also after a reload).
+    if (this.left.has(entry.id)) return;
+    const joined = this.request();
+    const request =
+      joined?.sellerId === call.shop.id
+        ? joined
+        : {
+            type: call.type,
+            sellerId: call.shop.id,
+            productId: call.product?.id,
+            displayName: call.shop.name,
+          };
     this.current.set(null);
     if (this.machine.busy()) {
       void this.socket.emitWithAck('call:cancel', { callId: call.id });
