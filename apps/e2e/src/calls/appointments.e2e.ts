@@ -33,6 +33,16 @@ async function setRules(rules: typeof DEFAULT_RULES): Promise<void> {
   if (res.status !== 200) throw new Error(`appointment settings: ${res.status}`);
 }
 
+/** Sets (or with null removes) the demo shop's opening hours. */
+async function setHours(hours: object | null): Promise<void> {
+  const owner = await apiLogin(SHOP.owner.email);
+  await fetch(`${baseUrl()}/api/v2/shops/${owner.user.shopId}/opening-hours`, {
+    method: hours ? 'PUT' : 'DELETE',
+    headers: { authorization: `Bearer ${owner.accessToken}`, 'content-type': 'application/json' },
+    ...(hours ? { body: JSON.stringify(hours) } : {}),
+  });
+}
+
 /** Cancels whatever this test left booked with the demo shop, so no other test meets it. */
 async function cancelLeftovers(): Promise<void> {
   const owner = await apiLogin(SHOP.owner.email);
@@ -56,6 +66,7 @@ describe('video appointments', () => {
   afterEach(async () => {
     await cancelLeftovers();
     await setRules(DEFAULT_RULES);
+    await setHours(null);
     await closeAll(...contexts);
     contexts = [];
   });
@@ -124,5 +135,39 @@ describe('video appointments', () => {
     await expect(
       waitForText(customer.getByTestId('no-appointments'), 'No upcoming appointments.'),
     ).resolves.toBe(true);
+  });
+
+  it('outside opening hours the call does not ring, and the customer books a video call from the outcome instead', async () => {
+    // Open every day in UTC, but closed today: the first free time is tomorrow.
+    const today = new Date().toISOString().slice(0, 10);
+    await setHours({
+      timeZone: 'UTC',
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, opens: '09:00', closes: '17:00' })),
+      closures: [today],
+    });
+    const product = await shopProduct('Studio Monitor Headphones');
+    const sellerContext = await personContext(browser);
+    const customerContext = await personContext(browser);
+    contexts.push(sellerContext, customerContext);
+    const seller = await openSellerConsole(sellerContext, SHOP.owner.email);
+    const customer = await openProductPage(customerContext, CUSTOMERS.casey.email, product);
+    await customer.getByRole('button', { name: 'Video Call Seller' }).click();
+    const outcome = customer.getByTestId('call-outcome');
+    await expect(waitForText(outcome, 'The shop is closed now.')).resolves.toBe(true);
+    await outcome.getByRole('button', { name: 'Request a callback' }).waitFor({ timeout: UI_TIMEOUT });
+    await outcome.getByRole('button', { name: 'Book a video call' }).click();
+    const dialog = customer.getByTestId('book-appointment-dialog');
+    const firstSlot = dialog.getByTestId('appointment-slots').getByRole('button').first();
+    await firstSlot.waitFor({ timeout: UI_TIMEOUT });
+    const tomorrow9 = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(
+      new Date(`${today}T09:00:00Z`),
+    );
+    expect((await firstSlot.textContent())?.trim()).toBe(tomorrow9);
+    await firstSlot.click();
+    await customer.getByRole('button', { name: /^Book / }).click();
+    await expect(waitForText(dialog.getByTestId('appointment-booked'), 'Booked for')).resolves.toBe(true);
+    expect(await incomingDialog(seller).count()).toBe(0);
+    const sellerItem = seller.getByTestId('appointments-panel').getByTestId('appointment-item');
+    await expect(waitForText(sellerItem, CUSTOMERS.casey.name)).resolves.toBe(true);
   });
 });
