@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { AppointmentDto, AppointmentSlotsDto, CallDto } from '@callshop/contracts';
 import { createTestEnvironment, type TestEnvironment, type TestUser } from './support/test-environment';
 import {
+  acceptedCall,
   closeClientsAfterEach,
   connectCalls,
   createShop,
@@ -520,5 +521,37 @@ describe('video appointments (real API, PostgreSQL, Socket.io clients)', () => {
       productId: shop.product.id,
       appointmentId: 'x',
     }).expect(400);
+  });
+
+  it("an appointment's call rings ahead of the waiting line, where a walk-in call is busy", async () => {
+    const shop = await createShop(env);
+    await setRules(shop, { slotMinutes: 5, bufferMinutes: 0 });
+    // The only staff member talks to someone; W waits in line, then steps away (its place is kept).
+    const other = await env.registerCustomer();
+    const { seller, call: first } = await acceptedCall(env, shop, other, track);
+    const waiter = await env.registerCustomer();
+    const waiterPhone = track(await connectCalls(env, waiter));
+    expect(
+      await waiterPhone.request('line:join', { sellerId: shop.shopId, productId: shop.product.id }),
+    ).toMatchObject({ ok: true });
+    const customer = await env.registerCustomer();
+    const soon = (await slots(shop)).slots.find((s) => new Date(s.startsAt).getTime() > Date.now() + 5000);
+    const appointment = (await book(customer, shop, soon?.startsAt as string).expect(201))
+      .body as AppointmentDto;
+    waiterPhone.close();
+    await seller.request('call:hangup', { callId: first.id });
+    // Free again, but W still has its place: a walk-in is busy, the appointment rings.
+    const walkIn = track(await connectCalls(env, await env.registerCustomer()));
+    expect(
+      await walkIn.request('call:initiate', { sellerId: shop.shopId, productId: shop.product.id }),
+    ).toMatchObject({ ok: true, call: { status: 'busy' } });
+    const phone = track(await connectCalls(env, customer));
+    const ack = await phone.request('call:initiate', {
+      sellerId: shop.shopId,
+      productId: shop.product.id,
+      appointmentId: appointment.id,
+    });
+    expect(ack).toMatchObject({ ok: true, call: { status: 'ringing', appointment: { id: appointment.id } } });
+    await seller.next('call:incoming', (p: { call: CallDto }) => p.call.appointment?.id === appointment.id);
   });
 });
