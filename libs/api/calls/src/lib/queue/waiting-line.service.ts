@@ -299,6 +299,9 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
           continue;
         }
         this.logger.debug(`Line entry ${entry.id}: call ${call.id} ${call.status}`);
+        // Staff changed in the meantime (the call was recorded busy or missed at once): the
+        // customer keeps their place, and everyone waits for the next round.
+        if (call.status !== 'ringing') break;
         const done = await this.repo.finish(
           { id: entry.id },
           'rung',
@@ -306,8 +309,6 @@ export class WaitingLine implements OnApplicationBootstrap, OnModuleDestroy {
           db,
         );
         if (done) started.push({ entry: done, call, device });
-        // Staff changed meanwhile (the call was recorded busy or missed): the rest wait for the next round.
-        if (call.status !== 'ringing') break;
         free--;
       }
     });
