@@ -217,10 +217,8 @@ describe('video appointments (real API, PostgreSQL, Socket.io clients)', () => {
     await setRules(shop, { slotMinutes: 15, bufferMinutes: 0, capacity: 1 });
     const free = (await slots(shop)).slots.slice(10, 16);
     for (const s of free) {
-      const [x, y] = await Promise.all([
-        book(customers[0], shop, s.startsAt),
-        book(customers[1], shop, s.startsAt),
-      ]);
+      const pair = await Promise.all([env.registerCustomer(), env.registerCustomer()]);
+      const [x, y] = await Promise.all([book(pair[0], shop, s.startsAt), book(pair[1], shop, s.startsAt)]);
       expect([x.status, y.status].sort()).toEqual([201, 409]);
     }
   });
@@ -553,5 +551,42 @@ describe('video appointments (real API, PostgreSQL, Socket.io clients)', () => {
     });
     expect(ack).toMatchObject({ ok: true, call: { status: 'ringing', appointment: { id: appointment.id } } });
     await seller.next('call:incoming', (p: { call: CallDto }) => p.call.appointment?.id === appointment.id);
+  });
+
+  it('a customer holds at most 3 upcoming appointments with a shop, and one the shop blocked books none', async () => {
+    const shop = await createShop(env);
+    await setRules(shop, { slotMinutes: 15, bufferMinutes: 0, changeCutoffMinutes: 0 });
+    const customer = await env.registerCustomer();
+    const free = (await slots(shop)).slots;
+    for (const slot of free.slice(2, 5)) await book(customer, shop, slot.startsAt).expect(201);
+    const fourth = await book(customer, shop, free[6].startsAt).expect(409);
+    expect(fourth.body.message).toBe(
+      'You have 3 upcoming appointments with this shop already: cancel one to book another',
+    );
+    const [first] = await upcoming(customer);
+    await env
+      .http()
+      .post(`${API}/appointments/${first.id}/cancel`)
+      .set('Authorization', customer.auth)
+      .send({})
+      .expect(200);
+    await book(customer, shop, free[6].startsAt).expect(201);
+
+    // Blocked after a callback request: no booking.
+    const pest = await env.registerCustomer();
+    await env
+      .http()
+      .post(`${API}/callbacks`)
+      .set('Authorization', pest.auth)
+      .send({ sellerId: shop.shopId, productId: shop.product.id, preference: 'video' })
+      .expect(201);
+    await env
+      .http()
+      .put(`${API}/shops/${shop.shopId}/blocked-customers/${pest.user.id}`)
+      .set('Authorization', shop.owner.auth)
+      .expect((r) => expect([200, 201, 204]).toContain(r.status));
+    const refused = await book(pest, shop, free[8].startsAt).expect(403);
+    expect(refused.body.message).toBe('This shop is not taking your calls');
+    expect(await upcoming(pest)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import {
 } from '@callshop/contracts';
 import type { AuthUser } from '@callshop/api/auth';
 import { ProductsService, toProductSummary } from '@callshop/api/products';
+import { ShopBlocks } from '../blocking/shop-blocks.service';
 import { OpeningHoursService } from '../hours/opening-hours.service';
 import { CallStarter, type AppointmentCalls } from '../lifecycle/call-starter.service';
 import { rooms } from '../presence/rooms';
@@ -36,6 +37,8 @@ import { ALWAYS_OPEN, slotAt, slotsBetween, type SlotTime } from './slots';
 
 /** Slots are offered and booked this far ahead at most. */
 export const BOOKING_HORIZON_DAYS = 180;
+/** Upcoming appointments one customer may hold with one shop (so nobody books a shop's week). */
+export const MAX_UPCOMING_PER_SHOP = 3;
 /** One `GET .../appointment-slots` covers at most this many days. */
 const MAX_RANGE_DAYS = 31;
 
@@ -75,6 +78,7 @@ export class AppointmentsService implements AppointmentCalls {
     private readonly hours: OpeningHoursService,
     private readonly products: ProductsService,
     private readonly calls: CallsNamespace,
+    private readonly blocks: ShopBlocks,
     starter: CallStarter,
   ) {
     starter.useAppointments(this);
@@ -173,6 +177,7 @@ export class AppointmentsService implements AppointmentCalls {
     if (product.shopId !== body.shopId) {
       throw new BadRequestException(`Product ${product.id} is not sold by shop ${body.shopId}`);
     }
+    await this.blocks.assertMayContact(user.id, body.shopId);
     const startsAt = new Date(body.startsAt);
     const id = await this.db.transaction(async (m) => {
       await this.lock(m, user.id, body.shopId);
@@ -452,14 +457,20 @@ export class AppointmentsService implements AppointmentCalls {
     except: string | null,
   ): Promise<void> {
     const until = this.occupiedUntil(slot, settings);
-    const [{ taken, mine }]: { taken: number; mine: number }[] = await m.query(
+    const [{ taken, mine, upcoming }]: { taken: number; mine: number; upcoming: number }[] = await m.query(
       `SELECT count(*) FILTER (WHERE shop_id = $1 AND starts_at < $3 AND occupied_until > $2)::int AS taken,
-              count(*) FILTER (WHERE customer_id = $4 AND starts_at < $5 AND ends_at > $2)::int AS mine
+              count(*) FILTER (WHERE customer_id = $4 AND starts_at < $5 AND ends_at > $2)::int AS mine,
+              count(*) FILTER (WHERE customer_id = $4 AND shop_id = $1 AND ends_at > now())::int AS upcoming
        FROM appointments
        WHERE status = 'booked' AND (shop_id = $1 OR customer_id = $4) AND ($6::uuid IS NULL OR id <> $6)`,
       [shopId, slot.startsAt, until, customerId, slot.endsAt, except],
     );
     if (mine > 0) throw new ConflictException('You already have an appointment at that time');
+    if (upcoming >= MAX_UPCOMING_PER_SHOP) {
+      throw new ConflictException(
+        `You have ${MAX_UPCOMING_PER_SHOP} upcoming appointments with this shop already: cancel one to book another`,
+      );
+    }
     if (taken >= settings.capacity) {
       const zone = (await this.hours.get(shopId))?.timeZone ?? 'UTC';
       const local = DateTime.fromJSDate(slot.startsAt).setZone(zone).toFormat('yyyy-MM-dd HH:mm');
