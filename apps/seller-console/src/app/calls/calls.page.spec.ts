@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CallbackRequestDto, CallHistoryItem, Page, ShopContactDto } from '@callshop/contracts';
-import { CallSocket, SESSION_STORAGE_KEY } from '@callshop/web/core';
+import { CallSocket, SESSION_STORAGE_KEY, SocketState } from '@callshop/web/core';
 import { Subject } from 'rxjs';
 import { CallManager } from '@callshop/web/calls-ui';
 import { CallSummaryStore } from './call-summary.store';
@@ -53,7 +53,10 @@ function setup(socket?: { on: (event: string) => Subject<unknown> }) {
       provideHttpClientTesting(),
       { provide: SESSION_STORAGE_KEY, useValue: 'test.session' },
       { provide: CallManager, useValue: { busy: signal(false), placeCall } },
-      ...(socket ? [{ provide: CallSocket, useValue: socket }] : []),
+      // A scripted socket is connected to nothing: the page's reads on connecting stay off.
+      ...(socket
+        ? [{ provide: CallSocket, useValue: { state: signal(SocketState.Disconnected), ...socket } }]
+        : []),
       {
         provide: CallSummaryStore,
         useValue: {
