@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import { expectNoSeriousAxeViolations, smallControls } from '../support/a11y';
 import { apiLogin, baseUrl, launchBrowser, screenshot } from '../support/browser';
 import {
   CUSTOMERS,
@@ -89,6 +90,7 @@ describe('video appointments', () => {
     const firstSlot = dialog.getByTestId('appointment-slots').getByRole('button').first();
     await firstSlot.waitFor({ timeout: UI_TIMEOUT });
     const time = (await firstSlot.textContent())?.trim() ?? '';
+    await expectNoSeriousAxeViolations(customer, 'booking dialog', '[data-testid="book-appointment-dialog"]');
     await firstSlot.click();
     await customer.getByLabel('Note for the shop (optional)').fill('Do they fold flat?');
     await customer.getByRole('button', { name: /^Book / }).click();
@@ -105,12 +107,15 @@ describe('video appointments', () => {
     const sellerItem = seller.getByTestId('appointments-panel').getByTestId('appointment-item');
     await expect(waitForText(sellerItem, CUSTOMERS.jordan.name)).resolves.toBe(true);
     await expect(waitForText(sellerItem, 'Do they fold flat?')).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(seller, 'console appointments', '[data-testid="appointments-panel"]');
 
     // At the time: the customer joins from My appointments, the staff are rung with the appointment.
     await customer.keyboard.press('Escape');
     await customer.goto('/appointments');
     const join = customer.getByRole('button', { name: 'Join video call' });
     await expect(waitFor(() => join.isEnabled())).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(customer, 'My appointments');
+    expect(await smallControls(customer, '[data-testid="appointment-list"]')).toEqual([]);
     await join.click();
     const ringing = incomingDialog(seller);
     await ringing.waitFor({ timeout: UI_TIMEOUT });
