@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext } from 'playwright-core';
+import { expectFitsWidth, expectNoSeriousAxeViolations, smallControls } from '../support/a11y';
 import { launchBrowser, screenshot } from '../support/browser';
 import {
   CUSTOMERS,
@@ -52,6 +53,11 @@ describe('waiting line', () => {
     await (await readyVideoCallButton(customerB)).click();
     const outcome = customerB.getByTestId('call-outcome');
     await expect(waitForText(outcome, `${SHOP.name} is on another call.`)).resolves.toBe(true);
+    await expectNoSeriousAxeViolations(
+      customerB,
+      'busy outcome with the line offered',
+      '[data-testid="call-outcome"]',
+    );
     await outcome.getByRole('button', { name: 'Wait in line' }).click();
     const line = customerB.getByTestId('waiting-line');
     await expect(
@@ -60,6 +66,11 @@ describe('waiting line', () => {
     expect(await line.getByRole('button', { name: 'Leave the line' }).isVisible()).toBe(true);
     expect(await line.getByRole('button', { name: 'Request a callback instead' }).isVisible()).toBe(true);
     await screenshot(customerB, 'waiting-line-customer');
+    // The card is accessible, its buttons are touch-sized, and it fits a phone's width.
+    await expectNoSeriousAxeViolations(customerB, 'waiting line card', '[data-testid="waiting-line"]');
+    expect(await smallControls(customerB, '[data-testid="waiting-line"]')).toEqual([]);
+    await customerB.setViewportSize({ width: 360, height: 740 });
+    await expectFitsWidth(customerB, '[data-testid="waiting-line"]', 'waiting line card on a phone');
     // The seller's calls page shows the line's length, live.
     await expect(waitForText(seller.getByTestId('waiting-line-length'), '1')).resolves.toBe(true);
 
