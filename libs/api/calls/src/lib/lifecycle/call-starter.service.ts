@@ -148,13 +148,14 @@ export class CallStarter {
       }
       const round = [...firstOfCustomer.values()];
       rest = rest.filter((entry) => firstOfCustomer.get(entry.item.customerId) !== entry);
-      const facts = await this.repo.checkCustomerCalls(round.map(({ item }) => item));
+      // Nobody overtakes the shop's waiting line: while others wait, a new call is busy (and
+      // offered the line). Read alongside the checks, so the hot path waits for one round trip.
+      const [facts, lines] = await Promise.all([
+        this.repo.checkCustomerCalls(round.map(({ item }) => item)),
+        this.line.waitingCustomers(round.filter(({ item }) => !item.fromLine).map(({ item }) => item.shopId)),
+      ]);
       // Outside a shop's opening hours nothing rings (nor is recorded): the customer is offered a callback.
       const closed = await this.hours.closedShops(round.map(({ item }) => item.shopId));
-      // Nobody overtakes the shop's waiting line: while others wait, a new call is busy (and offered the line).
-      const lines = await this.line.waitingCustomers(
-        round.filter(({ item }) => !item.fromLine).map(({ item }) => item.shopId),
-      );
       const toInsert: { index: number; call: NewCall; busyStaff: string[] }[] = [];
       round.forEach(({ item, index }, i) => {
         const f = facts[i];
