@@ -21,12 +21,13 @@ const waiting: WaitingLineEntryDto = {
 };
 
 async function render(entry: WaitingLineEntryDto | null, error: string | null = null) {
+  const current = signal(entry);
   const line = {
-    entry: signal(entry),
+    entry: current,
     error: signal(error),
     target: signal(null),
     joinedAt: signal(entry ? Date.parse(entry.joinedAt) : null),
-    leave: jest.fn(async () => line.entry.set(null)),
+    leave: jest.fn(async () => current.set(null)),
     clearError: jest.fn(),
   };
   const dialog = { open: jest.fn() };
