@@ -12,8 +12,9 @@ class SummaryReporter {
     const dir = join(__dirname, '..', '..', 'tmp', 'test-results');
     mkdirSync(dir, { recursive: true });
     const name = (this.name || this.rootDir).replace(/[^a-z0-9-]+/gi, '_');
+    // One file per Jest process: a project may run several side by side (the API's target does).
     writeFileSync(
-      join(dir, `${name}.json`),
+      join(dir, `${name}-${process.pid}.json`),
       JSON.stringify({
         passed: results.numPassedTests,
         failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
