@@ -28,23 +28,12 @@ import { API_BASE_URL, AuthSession, CallSocket, SocketState } from '@callshop/we
       <span class="stat__label">{{ length() === 1 ? 'customer waiting' : 'customers waiting' }} in line</span>
     </div>
   `,
-  // The same look as the calls page's other figures.
+  // A figure tile like the calls page's others (the console's global `.stat` styles); customers
+  // waiting are news, not a fault, so its alert colour is the tertiary one, not the error one.
   styles: `
-    .stat {
-      display: flex;
-      align-items: baseline;
-      gap: 8px;
-      padding: 10px 16px;
-      border-radius: 12px;
-      background: var(--mat-sys-surface-container);
-    }
     .stat--alert {
       background: var(--mat-sys-tertiary-container);
       color: var(--mat-sys-on-tertiary-container);
-    }
-    .stat__value {
-      font-size: 1.5rem;
-      font-weight: 600;
     }
   `,
 })
